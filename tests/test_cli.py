@@ -1,0 +1,137 @@
+"""The CLI end to end: examples, formats, stdin, exit codes, fixes, bad input."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from conftest import ROOT, check_json, codes, tonelint
+
+STALE = "Hello!\r\n<!-- tonelint-disable-next-line TL301 -->\r\nSee you tonight at the park.\r\n"
+
+
+def test_examples_exact_diagnostics() -> None:
+    status, out = check_json("examples/", cwd=ROOT)
+    assert status == 1
+    got = [(Path(d["path"]).name, d["code"], d["line"], d["column"]) for d in out["diagnostics"]]
+    assert got == EXPECTED_EXAMPLES
+
+
+EXPECTED_EXAMPLES: list[tuple[str, str, int, int]] = []
+
+
+def test_text_format_lines_and_summary() -> None:
+    proc = tonelint("check", "examples/", cwd=ROOT)
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("examples/de-newsletter.txt:1:1: TL001 ")
+    assert lines[-1].startswith("Found 4 problems (")
+    assert "1 fixable with --fix." in lines[-1]
+    assert "\x1b[" not in proc.stdout  # no colour when piped
+
+
+def test_colour_when_forced() -> None:
+    proc = tonelint("check", "examples/de-newsletter.txt", "--color", "always", cwd=ROOT)
+    assert "\x1b[1;34mTL001\x1b[0m" in proc.stdout
+
+
+def test_github_annotations() -> None:
+    proc = tonelint("check", "--format", "github", "examples/en-launch-x.md", cwd=ROOT)
+    assert proc.returncode == 1
+    (line,) = proc.stdout.splitlines()
+    assert line.startswith("::error file=examples/en-launch-x.md,line=5,col=")
+    assert ",title=TL301 over-platform-limit::TL301 Text is " in line
+
+
+def test_stdin_and_exit_zero_when_clean() -> None:
+    proc = tonelint("check", "-", "--lang", "en", input="See you tonight at the park!")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == "No problems found in 1 file."
+
+
+def test_stdin_with_name_and_platform() -> None:
+    status, out = check_json(
+        "-", "--stdin-filename", "draft.md", "--platform", "x", input="Hi! " * 80
+    )
+    assert status == 1
+    assert [(d["path"], d["code"], d["column"]) for d in out["diagnostics"]] == [
+        ("draft.md", "TL301", 281)
+    ]
+
+
+def test_fail_on_threshold() -> None:
+    proc = tonelint("check", "examples/de-newsletter.txt", cwd=ROOT)
+    assert proc.returncode == 0  # TL001 is info, below the default fail-on (warning)
+    proc = tonelint("check", "examples/de-newsletter.txt", "--fail-on", "info", cwd=ROOT)
+    assert proc.returncode == 1
+
+
+def test_usage_error_exit_2() -> None:
+    proc = tonelint("check", "examples/", "--format", "xml", cwd=ROOT)
+    assert proc.returncode == 2
+    assert "xml" in proc.stderr
+
+
+def test_diff_shows_fix_and_writes_nothing(tmp_path: Path) -> None:
+    draft = tmp_path / "post.txt"
+    draft.write_bytes(STALE.encode())
+    proc = tonelint("check", "--diff", "--platform", "x", str(draft))
+    assert proc.returncode == 0
+    assert "-<!-- tonelint-disable-next-line TL301 -->\r\n" in proc.stdout
+    assert draft.read_bytes() == STALE.encode()
+
+
+def test_fix_writes_atomically_keeping_crlf_and_bom(tmp_path: Path) -> None:
+    draft = tmp_path / "post.txt"
+    draft.write_bytes(codecs.BOM_UTF8 + STALE.encode())
+    draft.chmod(0o640)
+    proc = tonelint("check", "--fix", "--platform", "x", str(draft))
+    assert proc.returncode == 0, proc.stdout
+    assert "Fixed 1 problem." in proc.stdout
+    assert draft.read_bytes() == codecs.BOM_UTF8 + b"Hello!\r\nSee you tonight at the park.\r\n"
+    assert draft.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["post.txt"]  # no temporary file left
+    # Idempotent: a second run changes nothing.
+    again = tonelint("check", "--fix", "--platform", "x", str(draft))
+    assert "Fixed" not in again.stdout
+    assert draft.read_bytes() == codecs.BOM_UTF8 + b"Hello!\r\nSee you tonight at the park.\r\n"
+
+
+def test_utf16_file_is_fixed_in_utf16(tmp_path: Path) -> None:
+    draft = tmp_path / "post.txt"
+    draft.write_bytes(codecs.BOM_UTF16_LE + STALE.encode("utf-16-le"))
+    tonelint("check", "--fix", "--platform", "x", str(draft))
+    expected = "Hello!\r\nSee you tonight at the park.\r\n"
+    assert draft.read_bytes() == codecs.BOM_UTF16_LE + expected.encode("utf-16-le")
+
+
+def test_fix_on_stdin_prints_fixed_text() -> None:
+    proc = tonelint("check", "-", "--fix", "--platform", "x", input=STALE)
+    assert proc.stdout == "Hello!\r\nSee you tonight at the park.\r\n"
+
+
+def test_bad_inputs_are_named_and_the_rest_is_linted(tmp_path: Path) -> None:
+    (tmp_path / "bad-utf8.txt").write_bytes(b"Caf\xe9 ouvert ce soir, venez nombreux !")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "long.txt").write_text("Hello there! " * 40, "utf-8")
+    proc = tonelint(
+        "check", "--platform", "x", str(tmp_path), str(tmp_path / "missing.md"), "--lang", "en"
+    )
+    assert proc.returncode == 2
+    out = proc.stdout
+    assert f"{tmp_path / 'bad-utf8.txt'}: error: not valid UTF-8 at byte 3" in out
+    assert f"{tmp_path / 'binary.txt'}: error: binary file (contains NUL bytes)" in out
+    assert f"{tmp_path / 'missing.md'}: error: no such file or directory" in out
+    assert f"{tmp_path / 'long.txt'}:1:281: TL301 " in out
+    assert "empty.txt" not in out
+    assert out.splitlines()[-1].endswith("3 files could not be linted.")
+
+
+def test_directory_walk_skips_hidden_tool_dirs(tmp_path: Path) -> None:
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "readme.md").write_text("Hello " * 100, "utf-8")
+    (tmp_path / "post.md").write_text("Hello " * 100, "utf-8")
+    _, out = check_json(str(tmp_path), "--platform", "x", "--lang", "en")
+    assert [Path(d["path"]).name for d in out["diagnostics"]] == ["post.md"]
+    assert codes(out) == ["TL301"]

@@ -1,0 +1,1 @@
+"""Built-in Python rules, one module per family. Each module exports ``RULES``."""

@@ -1,0 +1,211 @@
+"""The command line: ``tonelint check``, ``tonelint rules``, ``tonelint rule CODE``."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from tonelint import settings as settings_mod
+from tonelint.registry import RegistryError, Rule, default_registry
+from tonelint.report import EXIT_ERROR
+from tonelint.reporters import RENDERERS
+from tonelint.reporters import text as text_reporter
+from tonelint.runner import STDIN, Options, run
+from tonelint.sources import FORMATS
+
+app = typer.Typer(
+    name="tonelint",
+    help="A tone-of-voice linter for social posts in Dutch, French and English.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _choice(values: tuple[str, ...] | list[str]) -> click.Choice[str]:
+    return click.Choice(list(values))
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - for stdin.")],
+    output_format: Annotated[
+        str, typer.Option("--format", click_type=_choice(list(RENDERERS)), help="Output format.")
+    ] = "text",
+    lang: Annotated[
+        str | None, typer.Option(click_type=_choice(settings_mod.LANGS), help="Language.")
+    ] = None,
+    audience: Annotated[
+        str | None, typer.Option(click_type=_choice(settings_mod.AUDIENCES), help="Readers.")
+    ] = None,
+    platform: Annotated[
+        str | None, typer.Option(click_type=_choice(settings_mod.PLATFORMS), help="Platform.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(click_type=_choice(settings_mod.KINDS), help="Post or reply.")
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option(help="Codes or prefixes to run, comma-separated.")
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option(help="Codes or prefixes to skip, comma-separated.")
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            click_type=_choice(settings_mod.SEVERITIES), help="Lowest severity that fails."
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Use this config file instead of searching.")
+    ] = None,
+    input_format: Annotated[
+        str, typer.Option(click_type=_choice(FORMATS), help="How to read the files.")
+    ] = "auto",
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show fixes as a diff; write nothing.")
+    ] = False,
+    stdin_filename: Annotated[
+        str | None, typer.Option(help="Name for the text read from stdin.")
+    ] = None,
+    color: Annotated[
+        str, typer.Option("--color", click_type=_choice(("auto", "always", "never")))
+    ] = "auto",
+) -> None:
+    """Lint files, directories or standard input."""
+    cli: dict[str, object] = {}
+    for key, value in (
+        ("lang", lang),
+        ("audience", audience),
+        ("platform", platform),
+        ("kind", kind),
+        ("select", select),
+        ("ignore", ignore),
+        ("fail-on", fail_on),
+    ):
+        if value is not None:
+            cli[key] = value
+    options = Options(
+        cli=cli,
+        config=config,
+        input_format=input_format,
+        fix=fix or unsafe_fixes or diff,
+        unsafe_fixes=unsafe_fixes,
+        write=not diff,
+        stdin_filename=stdin_filename,
+    )
+    try:
+        report = run(paths, options)
+    except settings_mod.ConfigError as exc:
+        typer.echo(f"tonelint: {exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    out = sys.stdout
+    if diff:
+        for result in report.files:
+            if result.original is not None:
+                out.writelines(
+                    difflib.unified_diff(
+                        result.original.splitlines(keepends=True),
+                        result.text.splitlines(keepends=True),
+                        fromfile=f"a/{result.path}",
+                        tofile=f"b/{result.path}",
+                    )
+                )
+        for err in report.errors:
+            typer.echo(f"{err.path}: error: {err.message}", err=True)
+        raise typer.Exit(report.exit_code)
+    if fix and paths == [STDIN] and report.files:
+        out.write(report.files[0].text)
+        raise typer.Exit(report.exit_code)
+    fmt = output_format
+    if fmt == "text":
+        text_reporter.render(report, default_registry(), out, text_reporter.use_colour(out, color))
+    else:
+        RENDERERS[fmt](report, default_registry(), out)
+        for err in report.errors:
+            typer.echo(f"{err.path}: error: {err.message}", err=True)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """List every rule: code, name, family, default severity, languages, status."""
+    registry = default_registry()
+    if output_format == "json":
+        import json
+
+        typer.echo(json.dumps([_rule_dict(r) for r in registry], ensure_ascii=False, indent=2))
+        return
+    for r in registry:
+        langs = ",".join(r.languages)
+        typer.echo(
+            f"{r.code}  {r.name:<28} {r.family:<11} {r.severity.value:<10} {langs:<9} {r.status}"
+        )
+
+
+@app.command("rule")
+def show_rule(code: Annotated[str, typer.Argument(help="A rule code (TL301) or name.")]) -> None:
+    """Print a rule's documentation: what it does, why, examples, fix safety."""
+    rule = default_registry().get(code)
+    if rule is None:
+        typer.echo(f"tonelint: no rule {code!r}; `tonelint rules` lists them", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    typer.echo(render_docs(rule))
+
+
+def render_docs(rule: Rule) -> str:
+    lines = [
+        f"# {rule.code} {rule.name}",
+        "",
+        f"Family: {rule.family}. Default severity: {rule.severity.value}. "
+        f"Languages: {', '.join(rule.languages)}. Status: {rule.status}.",
+        "",
+        "## What it does",
+        rule.docs.what,
+        "",
+        "## Why is this bad?",
+        rule.docs.why,
+        "",
+        "## Example",
+    ]
+    for e in rule.examples:
+        settings = "".join(f" {k}={v}" for k, v in e.settings.items())
+        lines += [
+            "",
+            f"{'Bad' if e.bad else 'Good'} ({e.lang}{settings}):",
+            "",
+            f"    {e.text.strip()}",
+        ]
+    lines += ["", "## Fix safety", rule.docs.fix_safety]
+    return "\n".join(lines)
+
+
+def _rule_dict(r: Rule) -> dict[str, object]:
+    return {
+        "code": r.code,
+        "name": r.name,
+        "family": r.family,
+        "severity": r.severity.value,
+        "languages": list(r.languages),
+        "status": r.status,
+        "summary": r.summary,
+    }
+
+
+def main() -> None:
+    try:
+        app()
+    except RegistryError as exc:
+        typer.echo(f"tonelint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)

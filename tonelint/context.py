@@ -1,0 +1,56 @@
+"""What a rule sees (the context) and what it yields (violations)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from tonelint.diagnostics import Fix, Severity
+from tonelint.documents import Document, Span
+
+if TYPE_CHECKING:
+    from tonelint.settings import Settings
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A rule's finding, before the engine adds code, name, path and language."""
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    severity: Severity | None = None  # None: the rule's default severity
+
+
+class Context:
+    """One document as the rules see it: text, prose, language, settings, and a lazy spaCy Doc."""
+
+    def __init__(self, document: Document, settings: Settings, lang: str) -> None:
+        self.document = document
+        self.settings = settings
+        self.lang = lang
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with code, HTML, front matter and directives blanked: same offsets."""
+        return self.document.prose()
+
+    @cached_property
+    def prose_pieces(self) -> list[Span]:
+        return self.document.prose_pieces()
+
+    @cached_property
+    def doc(self) -> Any:
+        """The spaCy Doc of the prose, from the pipeline of the document's language.
+
+        Built on first use only, so rules that don't need it cost no spaCy start-up.
+        """
+        from tonelint.pipelines import pipeline
+
+        return pipeline(self.lang)(self.prose)

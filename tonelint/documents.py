@@ -1,0 +1,194 @@
+"""Documents: the text to lint, where it came from, and character spans into it.
+
+Every span is a pair of character offsets (Python ``str`` indices, i.e. Unicode code points)
+into ``Document.text``, the original text as decoded, newlines untouched. Line and column are
+derived only when reporting, by :class:`LineIndex`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tonelint.settings import Settings
+
+
+class InputError(Exception):
+    """Input that cannot be linted. The message names what is wrong; ``path`` names the file."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+class Region(Enum):
+    """Why a span of a document is not prose to lint."""
+
+    FRONT_MATTER = "front-matter"
+    CODE = "code"
+    HTML = "html"
+    LINK_TARGET = "link-target"
+    DIRECTIVE = "directive"  # a tonelint-disable/enable comment
+
+
+@dataclass(frozen=True)
+class Excluded:
+    span: Span
+    region: Region
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How a file was stored, so ``--fix`` can write it back the same way."""
+
+    codec: str = "utf-8"
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    path: str = "<text>"
+    excluded: tuple[Excluded, ...] = ()
+    # Settings that the document itself carries (Markdown front matter), as raw key/values;
+    # they are validated and applied over config and CLI flags by the settings resolver.
+    front_matter: dict[str, object] = field(default_factory=dict)
+    encoding: Encoding = Encoding()
+    settings: Settings | None = None
+
+    def prose(self) -> str:
+        """The text with every excluded region blanked to spaces: same length, same offsets.
+
+        Newlines inside excluded regions are kept so that paragraphs and lines stay where they are.
+        """
+        if not self.excluded:
+            return self.text
+        chars = list(self.text)
+        for ex in self.excluded:
+            for i in range(ex.span.start, ex.span.end):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def prose_pieces(self) -> list[Span]:
+        """The spans of the text that are not excluded, in order."""
+        pieces: list[Span] = []
+        pos = 0
+        for ex in sorted(self.excluded, key=lambda e: e.span):
+            if ex.span.start > pos:
+                pieces.append(Span(pos, ex.span.start))
+            pos = max(pos, ex.span.end)
+        if pos < len(self.text):
+            pieces.append(Span(pos, len(self.text)))
+        return pieces
+
+    def is_excluded(self, offset: int) -> bool:
+        return any(ex.span.start <= offset < ex.span.end for ex in self.excluded)
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column).
+
+    A line ends at ``\\r\\n``, ``\\n`` or a lone ``\\r``. Columns count Unicode code points from
+    1: a tab, an emoji or a combining accent is one column each, as in ruff and in SARIF's
+    ``unicodeCodePoints`` column kind.
+    """
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i, n = 0, len(text)
+        while i < n:
+            c = text[i]
+            if c == "\n":
+                starts.append(i + 1)
+            elif c == "\r":
+                if i + 1 < n and text[i + 1] == "\n":
+                    i += 1
+                starts.append(i + 1)
+            i += 1
+        self._starts = starts
+        self._len = n
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if not 0 <= offset <= self._len:
+            raise ValueError(f"offset {offset} outside text of length {self._len}")
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    def line_end(self, line: int, text: str) -> int:
+        """Offset of the end of ``line``, before its newline."""
+        end = self._starts[line] if line < len(self._starts) else len(text)
+        while end > self._starts[line - 1] and text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, path: str) -> tuple[str, Encoding]:
+    """Decode a file's bytes: UTF-8, or UTF-8/16/32 with a byte-order mark.
+
+    Raises :class:`InputError` naming the file and what is wrong for binary data or bytes that
+    are not valid in the encoding.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            try:
+                return body.decode(codec), Encoding(codec, bom)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    path,
+                    f"not valid {codec.upper()} (file has a {codec.upper()} byte-order mark) "
+                    f"at byte {exc.start + len(bom)}",
+                ) from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (contains NUL bytes); tonelint reads text files")
+    try:
+        return data.decode("utf-8"), Encoding()
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"not valid UTF-8 at byte {exc.start} (save the file as UTF-8)"
+        ) from None
+
+
+def read(path: Path) -> tuple[str, Encoding]:
+    name = str(path)
+    if path.is_dir():
+        raise InputError(name, "is a directory")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror}") from None
+    return decode(data, name)

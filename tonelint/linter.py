@@ -1,0 +1,187 @@
+"""The road: Document -> language -> rules -> suppression -> diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from tonelint import suppression
+from tonelint.checks.engine import (
+    UNKNOWN_SUPPRESSION_CODE,
+    UNSUPPORTED_LANGUAGE,
+    UNUSED_SUPPRESSION,
+)
+from tonelint.context import Context, Violation
+from tonelint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from tonelint.documents import Document, Excluded, LineIndex, Region, Span
+from tonelint.langid import SUPPORTED, detect_language
+from tonelint.registry import Registry, Rule, default_registry
+from tonelint.settings import Settings
+
+
+class Linter:
+    """Lints documents with one registry of rules; reusable across many texts.
+
+    spaCy pipelines are loaded on first use per language and cached for the process.
+    """
+
+    def __init__(self, settings: Settings | None = None, registry: Registry | None = None) -> None:
+        self.settings = settings or Settings()
+        self.registry = registry or default_registry()
+
+    def settings_for(self, document: Document, base: Settings | None = None) -> Settings:
+        """Front matter over ``base`` (config and CLI flags already applied)."""
+        settings = base or self.settings
+        if document.front_matter:
+            settings = settings.merged(document.front_matter, document.path, " in front matter")
+        return settings
+
+    def lint(self, document: Document, settings: Settings | None = None) -> list[Diagnostic]:
+        settings = self.settings_for(document, settings)
+        directives = suppression.find_directives(document.text)
+        if directives:
+            document = replace(
+                document,
+                excluded=(
+                    *document.excluded,
+                    *(Excluded(d.span, Region.DIRECTIVE) for d in directives),
+                ),
+            )
+        lang = self.language(document, settings)
+        ctx = Context(document, settings, lang)
+        diagnostics: list[Diagnostic] = []
+        if lang not in SUPPORTED and settings.enabled(UNSUPPORTED_LANGUAGE.code):
+            diagnostics.append(self._unsupported(document, lang))
+        for rule in self.registry:
+            if rule.check is None or rule.status == "removed" or not settings.enabled(rule.code):
+                continue
+            if not rule.applies_to(lang):
+                continue
+            for v in rule.check(ctx):
+                diagnostics.append(self._diagnostic(rule, v, document, lang))
+        diagnostics = self._suppress(document, directives, diagnostics, settings, lang)
+        return sorted(diagnostics, key=lambda d: d.sort_key)
+
+    def language(self, document: Document, settings: Settings) -> str:
+        if settings.lang != "auto":
+            return settings.lang
+        return detect_language(document.prose())
+
+    def _diagnostic(self, rule: Rule, v: Violation, document: Document, lang: str) -> Diagnostic:
+        return Diagnostic(
+            code=rule.code,
+            name=rule.name,
+            severity=v.severity or rule.severity,
+            message=v.message,
+            start=v.start,
+            end=v.end,
+            lang=lang,
+            fix=v.fix,
+            path=document.path,
+        )
+
+    def _unsupported(self, document: Document, lang: str) -> Diagnostic:
+        """TL001 at the first line of prose."""
+        first = regex.search(r"\S", document.prose())
+        start = end = 0
+        if first:
+            start = first.start()
+            line, _ = LineIndex(document.text).position(start)
+            end = LineIndex(document.text).line_end(line, document.text)
+        what = "could not be determined" if lang == "und" else f"looks like {lang!r}"
+        v = Violation(
+            start,
+            max(start, end),
+            f"The language {what}; tonelint lints nl, fr and en, so language rules were not "
+            "run. Set `lang` if this is wrong.",
+        )
+        return self._diagnostic(UNSUPPORTED_LANGUAGE, v, document, lang)
+
+    def _suppress(
+        self,
+        document: Document,
+        directives: list[suppression.Directive],
+        diagnostics: list[Diagnostic],
+        settings: Settings,
+        lang: str,
+    ) -> list[Diagnostic]:
+        if not directives:
+            return diagnostics
+        scopes = suppression.scopes(document.text, directives)
+        used: dict[suppression.Directive, set[str]] = {d: set() for d in directives}
+        kept = []
+        for diag in diagnostics:
+            suppressed = False
+            for scope in scopes:
+                matched = scope.directive.matching(diag.code)
+                if matched is not None and scope.start <= diag.start <= scope.end:
+                    used[scope.directive].add(matched)
+                    suppressed = True
+            if not suppressed:
+                kept.append(diag)
+        for d in directives:
+            unknown = [c for c in d.codes if not self.registry.matching(c)]
+            if unknown and settings.enabled(UNKNOWN_SUPPRESSION_CODE.code):
+                kept.append(
+                    self._diagnostic(
+                        UNKNOWN_SUPPRESSION_CODE,
+                        Violation(
+                            d.codes_span.start,
+                            d.codes_span.end,
+                            f"No rule has the code {', '.join(unknown)}; the comment suppresses "
+                            "nothing for it.",
+                        ),
+                        document,
+                        lang,
+                    )
+                )
+            if d.kind == "enable" or not settings.enabled(UNUSED_SUPPRESSION.code):
+                continue
+            unused = [c for c in (d.codes or ("",)) if c not in used[d] and c not in unknown]
+            if not unused:
+                continue
+            kept.append(
+                self._diagnostic(
+                    UNUSED_SUPPRESSION,
+                    self._unused(document.text, d, unused),
+                    document,
+                    lang,
+                )
+            )
+        return kept
+
+    def _unused(self, text: str, d: suppression.Directive, unused: list[str]) -> Violation:
+        comment = text[d.span.start : d.span.end]
+        remaining = [c for c in d.codes if c not in unused]
+        if remaining:
+            replacement = f"<!-- tonelint-{d.kind} {', '.join(remaining)} -->"
+            edit = Edit(d.span.start, d.span.end, replacement)
+            title = f"Remove unused code{'s' if len(unused) > 1 else ''} {', '.join(unused)}"
+            what = f"Code{'s' if len(unused) > 1 else ''} {', '.join(unused)} in {comment}"
+        else:
+            edit = _remove_comment(text, d.span)
+            title = "Remove the unused suppression comment"
+            what = comment
+        return Violation(
+            d.span.start,
+            d.span.end,
+            f"{what} suppressed nothing.",
+            fix=Fix(title, (edit,), Applicability.SAFE),
+        )
+
+
+def _remove_comment(text: str, span: Span) -> Edit:
+    """Remove a comment; with its line when it stands alone on it."""
+    line_start = max(text.rfind("\n", 0, span.start), text.rfind("\r", 0, span.start)) + 1
+    line_end = span.end
+    while line_end < len(text) and text[line_end] in " \t":
+        line_end += 1
+    alone = not text[line_start : span.start].strip()
+    if alone and (line_end == len(text) or text[line_end] in "\r\n"):
+        if text.startswith("\r\n", line_end):
+            line_end += 2
+        elif line_end < len(text):
+            line_end += 1
+        return Edit(line_start, line_end, "")
+    return Edit(span.start, span.end, "")

@@ -1,0 +1,66 @@
+"""JSON output, schema version 1 (documented in the README, "JSON output").
+
+    {"version": 1, "tool": {"name", "version"}, "diagnostics": [...], "errors": [...],
+     "summary": {"files", "diagnostics", "errors", "exit_code"}}
+
+Each diagnostic: path, code, name, severity, message, start, end (character offsets, code points),
+line, column, end_line, end_column (1-based, columns in code points), lang, fix (null or
+{title, applicability, edits: [{start, end, replacement}]}).
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any, TextIO
+
+from tonelint.documents import LineIndex
+from tonelint.registry import Registry
+from tonelint.report import Report
+
+SCHEMA_VERSION = 1
+
+
+def as_dicts(report: Report) -> list[dict[str, Any]]:
+    out = []
+    for result in report.files:
+        index = LineIndex(result.text)
+        for d in result.diagnostics:
+            line, col = index.position(d.start)
+            end_line, end_col = index.position(d.end)
+            out.append(
+                {
+                    "path": result.path,
+                    "code": d.code,
+                    "name": d.name,
+                    "severity": d.severity.value,
+                    "message": d.message,
+                    "start": d.start,
+                    "end": d.end,
+                    "line": line,
+                    "column": col,
+                    "end_line": end_line,
+                    "end_column": end_col,
+                    "lang": d.lang,
+                    "fix": d.fix.to_dict() if d.fix else None,
+                }
+            )
+    return out
+
+
+def render(report: Report, registry: Registry, out: TextIO) -> None:
+    from tonelint import __version__
+
+    payload = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "tonelint", "version": __version__},
+        "diagnostics": as_dicts(report),
+        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "summary": {
+            "files": len(report.files),
+            "diagnostics": len(report.diagnostics),
+            "errors": len(report.errors),
+            "exit_code": report.exit_code,
+        },
+    }
+    _json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,158 @@
+"""SARIF 2.1.0: one run, rule metadata from the registry, regions in code points.
+
+Columns are Unicode code points (``columnKind: unicodeCodePoints``), like ``charOffset`` and
+``charLength``, so a region is exact for emoji and combining accents. Safe and unsafe fixes are
+both given as SARIF fixes; their applicability is in the fix's properties.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from tonelint.diagnostics import Severity
+from tonelint.documents import LineIndex
+from tonelint.registry import Registry, Rule
+from tonelint.report import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/tonelint/tonelint"
+_LEVEL = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.SUGGESTION: "note",
+    Severity.INFO: "note",
+}
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return quote(p.as_posix()) if not p.is_absolute() else p.as_uri()
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    examples = "\n\n".join(
+        f"{'Bad' if e.bad else 'Good'} ({e.lang}): {e.text.strip()}" for e in rule.examples
+    )
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.docs.what},
+        "help": {
+            "text": f"{rule.docs.what}\n\nWhy is this bad? {rule.docs.why}\n\n"
+            f"Fix safety: {rule.docs.fix_safety}\n\n{examples}",
+        },
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {
+            "family": rule.family,
+            "status": rule.status,
+            "languages": list(rule.languages),
+            "tags": [rule.family],
+        },
+    }
+
+
+def _region(index: LineIndex, start: int, end: int) -> dict[str, int]:
+    line, col = index.position(start)
+    end_line, end_col = index.position(end)
+    return {
+        "startLine": line,
+        "startColumn": col,
+        "endLine": end_line,
+        "endColumn": end_col,
+        "charOffset": start,
+        "charLength": end - start,
+    }
+
+
+def render(report: Report, registry: Registry, out: TextIO) -> None:
+    from tonelint import __version__
+
+    rules = list(registry)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    for file in report.files:
+        index = LineIndex(file.text)
+        uri = _uri(file.path)
+        for d in file.diagnostics:
+            result: dict[str, Any] = {
+                "ruleId": d.code,
+                "level": _LEVEL[d.severity],
+                "message": {"text": d.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri},
+                            "region": _region(index, d.start, d.end),
+                        }
+                    }
+                ],
+                "properties": {"name": d.name, "severity": d.severity.value, "lang": d.lang},
+            }
+            if d.code in rule_index:
+                result["ruleIndex"] = rule_index[d.code]
+            if d.fix:
+                result["fixes"] = [
+                    {
+                        "description": {"text": d.fix.title},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": uri},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "charOffset": e.start,
+                                            "charLength": e.end - e.start,
+                                        },
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in d.fix.edits
+                                ],
+                            }
+                        ],
+                        "properties": {"applicability": d.fix.applicability.value},
+                    }
+                ]
+            results.append(result)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "tonelint",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule(r) for r in rules],
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not report.errors,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": e.message},
+                                "locations": [
+                                    {
+                                        "physicalLocation": {
+                                            "artifactLocation": {"uri": _uri(e.path)}
+                                        }
+                                    }
+                                ],
+                            }
+                            for e in report.errors
+                        ],
+                    }
+                ],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    json.dump(log, out, ensure_ascii=False, indent=2)
+    out.write("\n")

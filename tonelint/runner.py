@@ -1,0 +1,144 @@
+"""Runs tonelint over paths: finds files and their config, lints, fixes, writes atomically."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tonelint import sources
+from tonelint.diagnostics import Diagnostic
+from tonelint.documents import Document, Encoding, InputError, decode
+from tonelint.fixes import apply
+from tonelint.linter import Linter
+from tonelint.report import FileResult, Report
+from tonelint.settings import ConfigFinder, Settings
+
+STDIN = "-"
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
+)
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class Options:
+    cli: Mapping[str, object] = field(default_factory=dict)  # settings given as flags
+    config: Path | None = None
+    input_format: str = "auto"
+    fix: bool = False
+    unsafe_fixes: bool = False
+    write: bool = True  # False with --diff: compute fixes, do not write them
+    stdin_filename: str | None = None
+
+
+def expand(paths: list[str]) -> Iterator[str | InputError]:
+    """Files to lint, in a stable order; directories are walked for Markdown and text files."""
+    for raw in paths:
+        if raw == STDIN:
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in sources.LINTABLE_SUFFIXES
+                and not any(part in SKIP_DIRS for part in p.relative_to(path).parts)
+            )
+            yield from (str(p) for p in found)
+        elif path.exists():
+            yield raw
+        else:
+            yield InputError(raw, "no such file or directory")
+
+
+def run(paths: list[str], options: Options, linter: Linter | None = None) -> Report:
+    linter = linter or Linter()
+    report = Report()
+    try:
+        finder = ConfigFinder(options.config)
+    except InputError as exc:
+        report.errors.append(exc)
+        return report
+    for item in expand(paths):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            continue
+        try:
+            report.files.append(_lint_one(item, options, finder, linter))
+        except InputError as exc:
+            report.errors.append(exc)
+    return report
+
+
+def _lint_one(item: str, options: Options, finder: ConfigFinder, linter: Linter) -> FileResult:
+    if item == STDIN:
+        name = options.stdin_filename or STDIN
+        content, encoding = decode(sys.stdin.buffer.read(), name)
+        where = Path(options.stdin_filename) if options.stdin_filename else Path.cwd() / "stdin"
+        fmt = sources.format_for(name, options.input_format)
+        document = sources.from_string(content, name, fmt, encoding)
+    else:
+        where = Path(item)
+        document = sources.from_path(where, options.input_format)
+    config = finder.find(where)
+    settings = config.settings_for(where, Settings()) if config else Settings()
+    settings = settings.merged(options.cli, "command line")
+    settings = linter.settings_for(document, settings)
+    diagnostics = linter.lint(document, settings)
+    if not options.fix:
+        return FileResult(document.path, document.text, diagnostics, settings)
+    return _fix(document, diagnostics, settings, options, linter, item == STDIN)
+
+
+def _fix(
+    document: Document,
+    diagnostics: list[Diagnostic],
+    settings: Settings,
+    options: Options,
+    linter: Linter,
+    is_stdin: bool,
+) -> FileResult:
+    original = document.text
+    applied = 0
+    fmt = sources.format_for(document.path, options.input_format)
+    for _ in range(MAX_FIX_PASSES):
+        fixed, count = apply(document.text, diagnostics, unsafe=options.unsafe_fixes)
+        if fixed == document.text:
+            break
+        applied += count
+        document = sources.from_string(fixed, document.path, fmt, document.encoding)
+        diagnostics = linter.lint(document, settings)
+    if document.text != original and options.write and not is_stdin:
+        write_atomic(Path(document.path), document.text, document.encoding)
+    return FileResult(
+        document.path,
+        document.text,
+        diagnostics,
+        settings,
+        original=original if document.text != original else None,
+        fixes_applied=applied,
+    )
+
+
+def write_atomic(path: Path, text: str, encoding: Encoding) -> None:
+    """Write to a temporary file beside ``path`` and rename it over: all or nothing."""
+    data = encoding.encode(text)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tonelint", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
