@@ -1,45 +1,195 @@
 """Build tonelint's spaCy pipelines into models/<lang>.
 
-    python scripts/build_models.py
+    python scripts/build_models.py            # all languages, into models/
+    python scripts/build_models.py --check    # exit 1 if models/ differs from a fresh build
 
-Each pipeline is the blank language class (tokenizer and language data from spaCy itself) with a
-rule-based sentencizer. Trained pipelines cannot be downloaded here; this script builds only from
-what installs from PyPI. tests/test_models.py fails when models/ is out of date with this script.
+Trained pipelines cannot be downloaded here; each pipeline is built from what installs from PyPI:
+spaCy's own language data (punctuation rules and a filtered set of tokenizer exceptions),
+tonelint's social-post tokenizer rules below, and a rule-based sentencizer. The pipelines use
+tonelint's light language classes (tonelint/languages.py), so loading one never imports
+spacy.lang.<lang>. tests/test_models.py fails when models/ is out of date with this script.
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
+import os
+import re
 import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 import spacy
+from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("nl", "fr", "en")
+sys.path.insert(0, str(ROOT))
+
+from tonelint.languages import CLASSES  # noqa: E402
+from tonelint.lexicons import expand, is_lemma, load_pack  # noqa: E402
+from tonelint.phrases import PhraseTables, norm  # noqa: E402
+
+VERSION = "0.2.0"
+
+# Social-post tokens, kept whole. Emoji: a flag (two regional indicators), a keycap, or a
+# pictograph with its modifiers (skin tone, VS16, tags) and ZWJ-joined parts. spaCy compiles
+# tokenizer patterns with the stdlib `re` (no \p{...}), so the pictograph class is given as ranges.
+_PICTO = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf"
+    "\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u27bf"
+    "\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d\u3297\u3299"
+    "\U0001f000-\U0001f0ff\U0001f10d-\U0001f10f\U0001f12f\U0001f16c-\U0001f171\U0001f17e"
+    "\U0001f17f\U0001f18e\U0001f191-\U0001f19a\U0001f201-\U0001f2ff\U0001f300-\U0001f3fa"
+    "\U0001f400-\U0001faff\U0001fc00-\U0001fffd"
+)
+_MOD = "\U0001f3fb-\U0001f3ff"
+_TAGS = "\U000e0020-\U000e007f"
+EMOJI = (
+    "(?:[\U0001f1e6-\U0001f1ff]{2}"
+    "|[0-9#*]\ufe0f?\u20e3"
+    f"|[{_PICTO}](?:[{_MOD}\ufe0f{_TAGS}])*(?:\u200d[{_PICTO}](?:[{_MOD}\ufe0f])*)*)"
+)
+HASHTAG = r"#[^\W_][\w]*(?:_\w+)*"
+MENTION = r"@\w+(?:@[\w-]+(?:\.[\w-]+)+)?"
+TOKEN_MATCH = re.compile(rf"^(?:{HASHTAG}|{MENTION})$")
+
+# Exceptions kept from spaCy's lists: those with an apostrophe or a period (elisions, "'s",
+# abbreviations such as "m.b.t." or "etc."); the long lists of hyphenated words are left out,
+# since rules here do not need them and they cost start-up time.
+_KEEP_EXCEPTION = re.compile(r"['’.]")
 
 
-def build(lang: str) -> spacy.language.Language:
-    nlp = spacy.blank(lang)
+def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
+    official = spacy.blank(lang)
+    defaults = type(official).Defaults
+    prefixes = [EMOJI] + [p for p in (defaults.prefixes or []) if p not in ("#", "@")]
+    suffixes = [EMOJI] + list(defaults.suffixes or [])
+    infixes = [EMOJI] + list(defaults.infixes or [])
+    exceptions = {
+        k: v
+        for k, v in official.tokenizer.rules.items()
+        if _KEEP_EXCEPTION.search(k) or k in BASE_EXCEPTIONS  # BASE: emoticons and the like
+    }
+    return Tokenizer(
+        nlp.vocab,
+        rules=exceptions,
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=TOKEN_MATCH.match,
+        url_match=official.tokenizer.url_match,
+    )
+
+
+def inflections(lang: str) -> dict[str, set[str]]:
+    """lemma -> its inflected forms, from spacy-lookups-data's lemma lookup table."""
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    forms: dict[str, set[str]] = {}
+    for form, lemmas in table.items():
+        for lemma in [lemmas] if isinstance(lemmas, str) else lemmas:
+            forms.setdefault(lemma.lower(), set()).add(form.lower())
+    return forms
+
+
+# The lexicon packs compiled into each pipeline: table name -> rules/ file (per language).
+LEXICONS = {
+    "address": "address/{lang}.toml",
+    "engagement": "engagement/{lang}.toml",
+    "jargon": "jargon/{lang}.toml",
+}
+ENTRY_FIELDS = ("match", "category", "alternative", "fix", "source")
+
+
+def compile_lexicons(lang: str, nlp: Language, component: PhraseTables) -> None:
+    """One phrase table per lexicon and category ("jargon/buzzword"), so categories may overlap."""
+    forms = inflections(lang)
+    for name, pattern in LEXICONS.items():
+        path = ROOT / "rules" / pattern.format(lang=lang)
+        if not path.exists():
+            continue
+        terms = load_pack(path)["term"]
+        for category in sorted({t["category"] for t in terms}):
+            chosen = [t for t in terms if t["category"] == category]
+            entries = [{k: t[k] for k in ENTRY_FIELDS if k in t} for t in chosen]
+            phrases: list[tuple[tuple[str, ...], int]] = []
+            for idx, term in enumerate(chosen):
+                for phrase in expand(term["match"]):
+                    variants = {phrase}
+                    if is_lemma(phrase):
+                        variants |= forms.get(phrase, set())
+                    for variant in variants:
+                        tokens = tuple(norm(t.text) for t in nlp.tokenizer(variant))
+                        phrases.append((tokens, idx))
+            component.add(f"{name}/{category}", entries, phrases)
+
+
+def build(lang: str) -> Language:
+    nlp = CLASSES[lang]()
+    nlp.tokenizer = tokenizer_for(lang, nlp)
     nlp.add_pipe("sentencizer")
-    nlp.meta["name"] = f"tonelint_{lang}"
-    nlp.meta["version"] = "0.1.0"
-    nlp.meta["description"] = (
-        "tonelint's pipeline: blank tokenizer + sentencizer (scripts/build_models.py)"
+    component = nlp.add_pipe("tonelint_phrases")
+    compile_lexicons(lang, nlp, component)
+    nlp.meta.update(
+        name=f"pipeline_{lang}",
+        version=VERSION,
+        description=(
+            "tonelint's pipeline: social-post tokenizer and sentencizer, built by "
+            "scripts/build_models.py"
+        ),
+        author="tonelint",
+        license="MIT",
+        sources=[{"name": "spaCy language data", "url": "https://spacy.io", "license": "MIT"}],
     )
     return nlp
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=ROOT / "models")
-    args = parser.parse_args()
-    for lang in LANGUAGES:
-        target = args.out / lang
+def write(out: Path) -> None:
+    for lang in CLASSES:
+        target = out / lang
         if target.exists():
             shutil.rmtree(target)
         build(lang).to_disk(target)
-        print(f"built {target}")
+
+
+def same_tree(a: Path, b: Path) -> list[str]:
+    cmp = filecmp.dircmp(a, b)
+    diffs = [*cmp.left_only, *cmp.right_only, *cmp.diff_files]
+    for sub in cmp.common_dirs:
+        diffs += [f"{sub}/{d}" for d in same_tree(a / sub, b / sub)]
+    return diffs
+
+
+def main() -> None:
+    # The sentencizer serializes a set: fix the hash seed so that builds are byte-identical.
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "models")
+    parser.add_argument("--check", action="store_true", help="compare with a fresh build")
+    args = parser.parse_args()
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            write(Path(tmp))
+            diffs = same_tree(Path(tmp), args.out)
+        if diffs:
+            print("models/ is out of date; run python scripts/build_models.py:", *diffs)
+            sys.exit(1)
+        print("models/ is up to date")
+        return
+    write(args.out)
+    print(f"built {', '.join(CLASSES)} into {args.out}")
 
 
 if __name__ == "__main__":

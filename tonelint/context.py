@@ -54,3 +54,18 @@ class Context:
         from tonelint.pipelines import pipeline
 
         return pipeline(self.lang)(self.prose)
+
+    def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
+        """Lexicon matches in the Doc as (span, entry) pairs, in text order.
+
+        ``lexicon`` is a folder of rules/ (``jargon``), ``categories`` the entry categories
+        wanted (all when none are given).
+        """
+        from tonelint.pipelines import lexicon_tables
+
+        found = []
+        for table, entries in lexicon_tables(self.lang, lexicon).items():
+            if categories and table.split("/", 1)[1] not in categories:
+                continue
+            found += [(s, entries[int(s.label_)]) for s in self.doc.spans.get(table, [])]
+        return sorted(found, key=lambda pair: (pair[0].start, -pair[0].end))

@@ -17,4 +17,17 @@ def pipeline(lang: str) -> Any:
         raise ValueError(f"no pipeline for language {lang!r}; tonelint has {', '.join(LANGUAGES)}")
     import spacy
 
+    import tonelint.languages  # noqa: F401  (registers tonelint's language classes with spaCy)
+
     return spacy.load(data_dir("models") / lang)
+
+
+@cache
+def lexicon_tables(lang: str, lexicon: str) -> dict[str, list[dict[str, Any]]]:
+    """The phrase tables of one lexicon in ``lang``'s pipeline: table name -> entries."""
+    component = pipeline(lang).get_pipe("tonelint_phrases")
+    return {
+        table: component.entries(table)
+        for table in sorted(component.tables)
+        if table.split("/", 1)[0] == lexicon
+    }

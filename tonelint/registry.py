@@ -133,9 +133,9 @@ class Registry:
 
 
 def builtin_rules() -> list[Rule]:
-    from tonelint.checks import engine, length
+    from tonelint.checks import address, engagement, engine, jargon, length
 
-    return [*engine.RULES, *length.RULES]
+    return [*engine.RULES, *address.RULES, *jargon.RULES, *length.RULES, *engagement.RULES]
 
 
 def plugin_rules() -> list[Rule]:

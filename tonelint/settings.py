@@ -47,6 +47,8 @@ class Settings:
     limits: Mapping[str, int] = field(default_factory=dict)
     # Longest sentence, in words, before TL303 fires; 0 means "the language's default".
     max_sentence_words: int = 0
+    # The organisation's own name(s), for TL206 (a brand speaking of itself in the third person).
+    brand: tuple[str, ...] = ()
 
     def enabled(self, code: str) -> bool:
         """Whether a rule code is selected: the longest matching prefix of select/ignore wins."""
@@ -113,6 +115,13 @@ def _limits(key: str, value: object, source: str) -> dict[str, int]:
     return out
 
 
+def _names(key: str, value: object, source: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in items):
+        raise ConfigError(source, f"{key} must be a name or a list of names, like ['Acme']")
+    return tuple(v.strip() for v in items)
+
+
 def _positive_int(key: str, value: object, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigError(source, f"{key} must be a non-negative integer")
@@ -129,6 +138,7 @@ _VALIDATORS: dict[str, Callable[[str, object, str], Any]] = {
     "fail_on": _choice(SEVERITIES),
     "limits": _limits,
     "max_sentence_words": _positive_int,
+    "brand": _names,
 }
 SETTING_KEYS = frozenset(f.name.replace("_", "-") for f in fields(Settings))
 assert {k.replace("_", "-") for k in _VALIDATORS} == SETTING_KEYS

@@ -1,0 +1,81 @@
+"""Benchmark: cold start of `tonelint check` on one short draft, and 10,000 short posts.
+
+    python bench/foundation.py            # needs ../shared/data/cocoa-mt-train beside the repo
+
+Prints the median of several runs of each measurement. The 10,000 posts are real sentences from
+the CoCoA-MT training split (nl, fr and their English sources), cycled to 10,000, each with
+`platform = x`. Three ways: the library (one Linter, pipelines loaded once), the CLI over a
+directory of 10,000 files, and `python -c "import spacy"` as the baseline start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COCOA = ROOT.parent / "shared" / "data" / "cocoa-mt-train"
+
+
+def sentences() -> list[str]:
+    lines: list[str] = []
+    for f in sorted(COCOA.glob("formality-control.train.*")):
+        if f.name.endswith((".en", ".formal.nl", ".informal.nl", ".formal.fr", ".informal.fr")):
+            lines += [x.strip() for x in f.read_text("utf-8").splitlines() if x.strip()]
+    return lines
+
+
+def timed(cmd: list[str], runs: int, cwd: Path | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--posts", type=int, default=10_000)
+    args = parser.parse_args()
+    texts = sentences()
+    posts = [texts[i % len(texts)] for i in range(args.posts)]
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        for lang, text in (
+            ("en", "Our summer festival is back! Tickets go on sale Friday at ten, bring friends."),
+            ("nl", "Ons zomerfestival is terug! Kaartjes vanaf vrijdag om tien uur, neem vrienden mee."),
+            ("fr", "Notre festival d'été est de retour ! Billets en vente vendredi à dix heures."),
+        ):
+            (d / f"draft-{lang}.md").write_text(f"---\nplatform: x\n---\n{text}\n", "utf-8")
+        base = timed([py, "-c", "import spacy"], args.runs)
+        print(f"python -c 'import spacy'             {base:6.2f} s (median of {args.runs})")
+        for lang in ("en", "nl", "fr"):
+            t = timed([py, "-m", "tonelint", "check", f"draft-{lang}.md"], args.runs, cwd=d)
+            print(f"tonelint check draft-{lang}.md (cold)   {t:6.2f} s  ({t / base:.2f} x import spacy)")
+        posts_dir = d / "posts"
+        posts_dir.mkdir()
+        for i, p in enumerate(posts):
+            (posts_dir / f"{i:05d}.txt").write_text(p, "utf-8")
+        t = timed([py, "-m", "tonelint", "check", "--platform", "x", "posts"], 1, cwd=d)
+        print(f"tonelint check posts/ ({len(posts):,} files)  {t:6.2f} s  ({len(posts) / t:,.0f} posts/s)")
+
+    import tonelint
+
+    linter = tonelint.Linter(tonelint.Settings(platform="x"))
+    linter.lint(tonelint.Document(posts[0]))  # warm up: langdetect profiles, pipelines
+    t = time.perf_counter()
+    n = sum(len(linter.lint(tonelint.Document(p))) for p in posts)
+    el = time.perf_counter() - t
+    print(f"library Linter, {len(posts):,} posts (warm)   {el:6.2f} s  ({len(posts) / el:,.0f} posts/s, {n} diagnostics)")
+
+
+if __name__ == "__main__":
+    main()
