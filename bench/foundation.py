@@ -39,6 +39,17 @@ def timed(cmd: list[str], runs: int, cwd: Path | None = None) -> float:
     return statistics.median(times)
 
 
+def row(label: str, seconds: float, note: str = "") -> None:
+    print(f"{label:<44} {seconds:7.2f} s  {note}")
+
+
+DRAFTS = {
+    "en": "Our summer festival is back! Tickets go on sale Friday at ten, bring friends.",
+    "nl": "Ons zomerfestival is terug! Kaartjes vanaf vrijdag om tien uur, neem vrienden mee.",
+    "fr": "Notre festival d'été est de retour ! Billets en vente vendredi à dix heures.",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -49,32 +60,28 @@ def main() -> None:
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
-        for lang, text in (
-            ("en", "Our summer festival is back! Tickets go on sale Friday at ten, bring friends."),
-            ("nl", "Ons zomerfestival is terug! Kaartjes vanaf vrijdag om tien uur, neem vrienden mee."),
-            ("fr", "Notre festival d'été est de retour ! Billets en vente vendredi à dix heures."),
-        ):
+        for lang, text in DRAFTS.items():
             (d / f"draft-{lang}.md").write_text(f"---\nplatform: x\n---\n{text}\n", "utf-8")
         base = timed([py, "-c", "import spacy"], args.runs)
-        print(f"python -c 'import spacy'             {base:6.2f} s (median of {args.runs})")
-        for lang in ("en", "nl", "fr"):
+        row("python -c 'import spacy'", base, f"(median of {args.runs})")
+        for lang in DRAFTS:
             t = timed([py, "-m", "tonelint", "check", f"draft-{lang}.md"], args.runs, cwd=d)
-            print(f"tonelint check draft-{lang}.md (cold)   {t:6.2f} s  ({t / base:.2f} x import spacy)")
+            row(f"tonelint check draft-{lang}.md (cold start)", t, f"{t / base:.2f} x import spacy")
         posts_dir = d / "posts"
         posts_dir.mkdir()
         for i, p in enumerate(posts):
             (posts_dir / f"{i:05d}.txt").write_text(p, "utf-8")
         t = timed([py, "-m", "tonelint", "check", "--platform", "x", "posts"], 1, cwd=d)
-        print(f"tonelint check posts/ ({len(posts):,} files)  {t:6.2f} s  ({len(posts) / t:,.0f} posts/s)")
+        row(f"tonelint check posts/ ({len(posts):,} files)", t, f"{len(posts) / t:,.0f} posts/s")
 
     import tonelint
 
     linter = tonelint.Linter(tonelint.Settings(platform="x"))
-    linter.lint(tonelint.Document(posts[0]))  # warm up: langdetect profiles, pipelines
+    linter.lint(tonelint.Document(posts[0]))  # warm up: language profiles, a pipeline
     t = time.perf_counter()
     n = sum(len(linter.lint(tonelint.Document(p))) for p in posts)
     el = time.perf_counter() - t
-    print(f"library Linter, {len(posts):,} posts (warm)   {el:6.2f} s  ({len(posts) / el:,.0f} posts/s, {n} diagnostics)")
+    row(f"library Linter, {len(posts):,} posts", el, f"{len(posts) / el:,.0f} posts/s, {n} diags")
 
 
 if __name__ == "__main__":

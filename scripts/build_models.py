@@ -68,8 +68,8 @@ def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
     official = spacy.blank(lang)
     defaults = type(official).Defaults
     prefixes = [EMOJI] + [p for p in (defaults.prefixes or []) if p not in ("#", "@")]
-    suffixes = [EMOJI] + list(defaults.suffixes or [])
-    infixes = [EMOJI] + list(defaults.infixes or [])
+    suffixes = [EMOJI, *list(defaults.suffixes or [])]
+    infixes = [EMOJI, *list(defaults.infixes or [])]
     exceptions = {
         k: v
         for k, v in official.tokenizer.rules.items()
@@ -174,7 +174,9 @@ def same_tree(a: Path, b: Path) -> list[str]:
 def main() -> None:
     # The sentencizer serializes a set: fix the hash seed so that builds are byte-identical.
     if os.environ.get("PYTHONHASHSEED") != "0":
-        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
+        os.execve(
+            sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
+        )
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "models")
     parser.add_argument("--check", action="store_true", help="compare with a fresh build")

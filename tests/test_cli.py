@@ -17,7 +17,48 @@ def test_examples_exact_diagnostics() -> None:
     assert got == EXPECTED_EXAMPLES
 
 
-EXPECTED_EXAMPLES: list[tuple[str, str, int, int]] = []
+EXPECTED_EXAMPLES = [
+    ("de-newsletter.txt", "TL001", 1, 1),
+    ("en-launch-x.md", "TL201", 6, 1),
+    ("en-launch-x.md", "TL303", 6, 1),
+    ("en-launch-x.md", "TL301", 6, 280),
+    ("en-press-release.txt", "TL206", 1, 1),  # brand = ["Acme"] in examples/tonelint.toml
+    ("en-press-release.txt", "TL201", 1, 6),
+    ("en-press-release.txt", "TL205", 1, 6),
+    ("en-press-release.txt", "TL202", 1, 31),
+    ("en-press-release.txt", "TL202", 1, 43),
+    ("en-press-release.txt", "TL202", 1, 71),
+    ("en-press-release.txt", "TL202", 1, 82),
+    ("en-stale-suppression.md", "TL002", 4, 1),
+    ("fr-reply.md", "TL401", 4, 1),
+    ("nl-festival.txt", "TL303", 3, 1),
+    ("nl-youth-formal.md", "TL102", 4, 1),
+    ("nl-youth-formal.md", "TL101", 6, 14),
+    ("nl-youth-formal.md", "TL101", 6, 48),
+    ("nl-youth-formal.md", "TL101", 6, 55),
+    ("nl-youth-formal.md", "TL102", 8, 1),
+]
+
+
+def test_examples_flag_the_exact_words() -> None:
+    _, out = check_json("examples/", cwd=ROOT)
+    flagged = {
+        (Path(d["path"]).name, d["code"]): (ROOT / d["path"]).read_text("utf-8")[
+            d["start"] : d["end"]
+        ]
+        for d in out["diagnostics"]
+    }
+    assert flagged[("nl-youth-formal.md", "TL102")] == "Met vriendelijke groet"
+    assert flagged[("en-press-release.txt", "TL206")] == "Acme is"
+    assert flagged[("fr-reply.md", "TL401")] == "Merci ! 🙏"
+    assert (
+        flagged[("en-stale-suppression.md", "TL002")] == "<!-- tonelint-disable-next-line TL301 -->"
+    )
+    # TL301 runs from the first character past X's 280 to the end of the post (line 6); the code
+    # block after it is not part of the post.
+    line6 = (ROOT / "examples" / "en-launch-x.md").read_text("utf-8").splitlines()[5]
+    assert flagged[("en-launch-x.md", "TL301")] == line6[279:]
+    assert line6[279:].startswith("load it today at https://") and line6.endswith("think!")
 
 
 def test_text_format_lines_and_summary() -> None:
@@ -25,7 +66,7 @@ def test_text_format_lines_and_summary() -> None:
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("examples/de-newsletter.txt:1:1: TL001 ")
-    assert lines[-1].startswith("Found 4 problems (")
+    assert lines[-1].startswith("Found 19 problems (1 error, 1 info, 2 suggestion, 15 warning)")
     assert "1 fixable with --fix." in lines[-1]
     assert "\x1b[" not in proc.stdout  # no colour when piped
 
@@ -38,8 +79,8 @@ def test_colour_when_forced() -> None:
 def test_github_annotations() -> None:
     proc = tonelint("check", "--format", "github", "examples/en-launch-x.md", cwd=ROOT)
     assert proc.returncode == 1
-    (line,) = proc.stdout.splitlines()
-    assert line.startswith("::error file=examples/en-launch-x.md,line=5,col=")
+    line = next(x for x in proc.stdout.splitlines() if "TL301" in x)
+    assert line.startswith("::error file=examples/en-launch-x.md,line=6,col=280,endLine=6,")
     assert ",title=TL301 over-platform-limit::TL301 Text is " in line
 
 
@@ -51,7 +92,14 @@ def test_stdin_and_exit_zero_when_clean() -> None:
 
 def test_stdin_with_name_and_platform() -> None:
     status, out = check_json(
-        "-", "--stdin-filename", "draft.md", "--platform", "x", input="Hi! " * 80
+        "-",
+        "--stdin-filename",
+        "draft.md",
+        "--platform",
+        "x",
+        "--select",
+        "TL3",
+        input="See you at the park. " * 14,
     )
     assert status == 1
     assert [(d["path"], d["code"], d["column"]) for d in out["diagnostics"]] == [
@@ -132,6 +180,6 @@ def test_directory_walk_skips_hidden_tool_dirs(tmp_path: Path) -> None:
     (tmp_path / "node_modules").mkdir()
     (tmp_path / "node_modules" / "readme.md").write_text("Hello " * 100, "utf-8")
     (tmp_path / "post.md").write_text("Hello " * 100, "utf-8")
-    _, out = check_json(str(tmp_path), "--platform", "x", "--lang", "en")
+    _, out = check_json(str(tmp_path), "--platform", "x", "--lang", "en", "--select", "TL301")
     assert [Path(d["path"]).name for d in out["diagnostics"]] == ["post.md"]
     assert codes(out) == ["TL301"]

@@ -21,7 +21,7 @@ def test_code_block_longer_than_limit_is_not_flagged(tmp_path: Path) -> None:
     # The same text as plain text counts the code, and is over the limit.
     plain = tmp_path / "post.txt"
     plain.write_text(f"{POST}\n\n```bash\n{CODE_LINE}\n```\n", "utf-8")
-    status, out = check_json(str(plain), "--platform", "x")
+    status, out = check_json(str(plain), "--platform", "x", "--select", "TL301")
     assert codes(out) == ["TL301"] and status == 1
 
 
@@ -31,8 +31,9 @@ def test_indented_code_inline_code_html_and_link_targets_are_skipped() -> None:
         f"Tickets: [buy them here]({url}) or `{'x' * 300}`\n\n"
         f"    {'indented code ' * 30}\n\n<div>{'<b>html</b> ' * 40}</div>\n"
     )
-    assert tonelint.lint(text, lang="en", platform="x", markdown=True) == []
-    assert [d.code for d in tonelint.lint(text, lang="en", platform="x")] == ["TL301"]
+    settings = tonelint.Settings(lang="en", platform="x", select=("TL301",))
+    assert tonelint.lint(text, markdown=True, settings=settings) == []
+    assert [d.code for d in tonelint.lint(text, settings=settings)] == ["TL301"]
 
 
 def test_over_limit_points_at_first_character_past_limit_after_front_matter(tmp_path: Path) -> None:

@@ -10,24 +10,24 @@ PLUGIN = """
 import tonelint
 
 def _check(ctx):
-    i = ctx.prose.find("synergy")
+    i = ctx.prose.find("festivalitis")
     if i >= 0:
-        yield tonelint.Violation(i, i + 7, "Say what you mean instead of 'synergy'.")
+        yield tonelint.Violation(i, i + 12, "Acme does not say 'festivalitis'.")
 
 RULE = tonelint.Rule(
     code="TL290",
-    name="acme-synergy",
+    name="acme-festivalitis",
     severity=tonelint.Severity.WARNING,
-    summary="Acme house style: no synergy",
-    docs=tonelint.Docs(what="Flags synergy.", why="Acme says so.", fix_safety="No fix."),
+    summary="Acme house style: no festivalitis",
+    docs=tonelint.Docs(what="Flags festivalitis.", why="Acme says so.", fix_safety="No fix."),
     examples=(
-        tonelint.Example("Our synergy is great.", bad=True),
+        tonelint.Example("Our festivalitis is back.", bad=True),
         tonelint.Example("We work well together.", bad=False),
     ),
     check=_check,
 )
 
-NOT_A_RULE = "synergy"
+NOT_A_RULE = "festivalitis"
 """
 
 
@@ -43,10 +43,10 @@ def make_plugin(tmp_path: Path, target: str) -> dict[str, str]:
 def test_plugin_rule_runs_and_is_listed(tmp_path: Path) -> None:
     env = make_plugin(tmp_path, "acme_rules:RULE")
     draft = tmp_path / "post.txt"
-    draft.write_text("We believe in synergy with our partners and our fans.", "utf-8")
+    draft.write_text("We have festivalitis again, see you all at the park.", "utf-8")
     _, out = check_json(str(draft), "--lang", "en", env=env)
-    assert [(d["code"], d["start"], d["end"]) for d in out["diagnostics"]] == [("TL290", 14, 21)]
-    assert "TL290  acme-synergy" in tonelint("rules", env=env).stdout
+    assert [(d["code"], d["start"], d["end"]) for d in out["diagnostics"]] == [("TL290", 8, 20)]
+    assert "TL290  acme-festivalitis" in tonelint("rules", env=env).stdout
 
 
 def test_plugin_of_wrong_type_is_a_clear_error(tmp_path: Path) -> None:
@@ -58,6 +58,6 @@ def test_plugin_of_wrong_type_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_plugin_unused_without_entry_point(tmp_path: Path) -> None:
     draft = tmp_path / "post.txt"
-    draft.write_text("We believe in synergy with our partners and our fans.", "utf-8")
+    draft.write_text("We have festivalitis again, see you all at the park.", "utf-8")
     _, out = check_json(str(draft), "--lang", "en")
     assert codes(out) == []

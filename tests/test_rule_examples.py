@@ -15,7 +15,9 @@ EXAMPLES = [(r, e) for r in RULES for e in r.examples]
 def test_registry_is_in_code_order_with_every_family() -> None:
     codes = [r.code for r in RULES]
     assert codes == sorted(codes)
-    assert {"TL001", "TL002", "TL003", "TL101", "TL201", "TL301", "TL302", "TL303", "TL401"} <= set(codes)
+    assert {"TL001", "TL002", "TL003", "TL101", "TL201", "TL301", "TL302", "TL303", "TL401"} <= set(
+        codes
+    )
     assert {r.family for r in RULES} == {"engine", "address", "jargon", "length", "engagement"}
 
 

@@ -16,11 +16,23 @@ def test_sarif_for_examples_validates_against_official_schema() -> None:
     jsonschema.validate(log, schema, cls=jsonschema.Draft7Validator)
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules][:4] == ["TL001", "TL002", "TL003", "TL301"]
+    assert [r["id"] for r in rules][:4] == ["TL001", "TL002", "TL003", "TL101"]
     assert all(r["fullDescription"]["text"] and r["help"]["text"] for r in rules)
     assert run["columnKind"] == "unicodeCodePoints"
     by_rule = {r["ruleId"]: r for r in run["results"]}
-    assert set(by_rule) == {"TL001", "TL002", "TL301", "TL303"}
+    assert set(by_rule) == {
+        "TL001",
+        "TL002",
+        "TL101",
+        "TL102",
+        "TL201",
+        "TL202",
+        "TL205",
+        "TL206",
+        "TL301",
+        "TL303",
+        "TL401",
+    }
     over = by_rule["TL301"]
     assert rules[over["ruleIndex"]]["id"] == "TL301"
     loc = over["locations"][0]["physicalLocation"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from tonelint import settings as settings_mod
@@ -27,27 +27,34 @@ app = typer.Typer(
 )
 
 
-def _choice(values: tuple[str, ...] | list[str]) -> click.Choice[str]:
-    return click.Choice(list(values))
+def _choice(values: tuple[str, ...] | list[str]) -> Callable[[str], str]:
+    """A parser that accepts one of ``values`` and names them all when given anything else."""
+
+    def parse(value: str) -> str:
+        if value not in values:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(values)}")
+        return value
+
+    return parse
 
 
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - for stdin.")],
     output_format: Annotated[
-        str, typer.Option("--format", click_type=_choice(list(RENDERERS)), help="Output format.")
+        str, typer.Option("--format", parser=_choice(list(RENDERERS)), help="Output format.")
     ] = "text",
     lang: Annotated[
-        str | None, typer.Option(click_type=_choice(settings_mod.LANGS), help="Language.")
+        str | None, typer.Option(parser=_choice(settings_mod.LANGS), help="Language.")
     ] = None,
     audience: Annotated[
-        str | None, typer.Option(click_type=_choice(settings_mod.AUDIENCES), help="Readers.")
+        str | None, typer.Option(parser=_choice(settings_mod.AUDIENCES), help="Readers.")
     ] = None,
     platform: Annotated[
-        str | None, typer.Option(click_type=_choice(settings_mod.PLATFORMS), help="Platform.")
+        str | None, typer.Option(parser=_choice(settings_mod.PLATFORMS), help="Platform.")
     ] = None,
     kind: Annotated[
-        str | None, typer.Option(click_type=_choice(settings_mod.KINDS), help="Post or reply.")
+        str | None, typer.Option(parser=_choice(settings_mod.KINDS), help="Post or reply.")
     ] = None,
     select: Annotated[
         str | None, typer.Option(help="Codes or prefixes to run, comma-separated.")
@@ -57,15 +64,13 @@ def check(
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option(
-            click_type=_choice(settings_mod.SEVERITIES), help="Lowest severity that fails."
-        ),
+        typer.Option(parser=_choice(settings_mod.SEVERITIES), help="Lowest severity that fails."),
     ] = None,
     config: Annotated[
         Path | None, typer.Option(help="Use this config file instead of searching.")
     ] = None,
     input_format: Annotated[
-        str, typer.Option(click_type=_choice(FORMATS), help="How to read the files.")
+        str, typer.Option(parser=_choice(FORMATS), help="How to read the files.")
     ] = "auto",
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files.")] = False,
     unsafe_fixes: Annotated[
@@ -78,7 +83,7 @@ def check(
         str | None, typer.Option(help="Name for the text read from stdin.")
     ] = None,
     color: Annotated[
-        str, typer.Option("--color", click_type=_choice(("auto", "always", "never")))
+        str, typer.Option("--color", parser=_choice(("auto", "always", "never")))
     ] = "auto",
 ) -> None:
     """Lint files, directories or standard input."""

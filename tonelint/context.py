@@ -32,6 +32,10 @@ class Context:
         self.settings = settings
         self.lang = lang
 
+    def for_language(self, lang: str) -> Context:
+        """The same document read as ``lang`` (for text too short to tell its language)."""
+        return Context(self.document, self.settings, lang)
+
     @property
     def text(self) -> str:
         return self.document.text

@@ -45,6 +45,7 @@ class Region(Enum):
     HTML = "html"
     LINK_TARGET = "link-target"
     DIRECTIVE = "directive"  # a tonelint-disable/enable comment
+    OTHER_LANGUAGE = "other-language"  # a paragraph linted with another language's rules
 
 
 @dataclass(frozen=True)

@@ -41,4 +41,5 @@ def is_lemma(pattern: str) -> bool:
 
 def load_pack(path: Path) -> dict[str, Any]:
     with path.open("rb") as fh:
-        return tomllib.load(fh)
+        pack: dict[str, Any] = tomllib.load(fh)
+    return pack

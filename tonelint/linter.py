@@ -15,9 +15,13 @@ from tonelint.checks.engine import (
 from tonelint.context import Context, Violation
 from tonelint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from tonelint.documents import Document, Excluded, LineIndex, Region, Span
-from tonelint.langid import SUPPORTED, detect_language
-from tonelint.registry import Registry, Rule, default_registry
+from tonelint.langid import SUPPORTED, UNDETERMINED, detect_language, detect_paragraphs
+from tonelint.registry import ANY_LANGUAGE, Registry, Rule, default_registry
 from tonelint.settings import Settings
+
+# A text of fewer words whose language is unclear ("Top! 👍") gets no TL001: it is too short to
+# have a language, and saying so on every short reply would be noise.
+MIN_WORDS_FOR_UNDETERMINED = 5
 
 
 class Linter:
@@ -49,17 +53,24 @@ class Linter:
                 ),
             )
         lang = self.language(document, settings)
-        ctx = Context(document, settings, lang)
         diagnostics: list[Diagnostic] = []
-        if lang not in SUPPORTED and settings.enabled(UNSUPPORTED_LANGUAGE.code):
-            diagnostics.append(self._unsupported(document, lang))
-        for rule in self.registry:
-            if rule.check is None or rule.status == "removed" or not settings.enabled(rule.code):
-                continue
-            if not rule.applies_to(lang):
-                continue
-            for v in rule.check(ctx):
-                diagnostics.append(self._diagnostic(rule, v, document, lang))
+        # Rules that need no language run once over the whole document.
+        whole = Context(document, settings, lang)
+        for rule in self._rules(settings):
+            if rule.languages == (ANY_LANGUAGE,):
+                diagnostics += self._run(rule, whole, document)
+        # Language rules run per language, each on the paragraphs in that language.
+        for part_lang, part in self._parts(document, settings, lang):
+            if part_lang not in SUPPORTED and settings.enabled(UNSUPPORTED_LANGUAGE.code):
+                unsupported = self._unsupported(part, part_lang)
+                if unsupported is not None:
+                    diagnostics.append(unsupported)
+            # Text too short to tell its language still meets rules that declare `und`
+            # (a hollow reply such as "Merci !" is judged against every language's lexicon).
+            ctx = Context(part, settings, part_lang)
+            for rule in self._rules(settings):
+                if rule.languages != (ANY_LANGUAGE,) and rule.applies_to(part_lang):
+                    diagnostics += self._run(rule, ctx, part)
         diagnostics = self._suppress(document, directives, diagnostics, settings, lang)
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
@@ -67,6 +78,40 @@ class Linter:
         if settings.lang != "auto":
             return settings.lang
         return detect_language(document.prose())
+
+    def _rules(self, settings: Settings) -> list[Rule]:
+        return [
+            rule
+            for rule in self.registry
+            if rule.check is not None and rule.status != "removed" and settings.enabled(rule.code)
+        ]
+
+    def _run(self, rule: Rule, ctx: Context, document: Document) -> list[Diagnostic]:
+        assert rule.check is not None
+        return [self._diagnostic(rule, v, document, ctx.lang) for v in rule.check(ctx)]
+
+    def _parts(
+        self, document: Document, settings: Settings, lang: str
+    ) -> list[tuple[str, Document]]:
+        """The document once per language it has paragraphs in, other paragraphs blanked.
+
+        With `lang` set, or a document in one language, that is the document itself.
+        """
+        if settings.lang != "auto":
+            return [(lang, document)]
+        paragraphs = detect_paragraphs(document.prose(), default=lang)
+        langs = list(dict.fromkeys(p_lang for _, _, p_lang in paragraphs)) or [lang]
+        if len(langs) == 1:
+            return [(langs[0], document)]
+        parts = []
+        for part_lang in langs:
+            others = tuple(
+                Excluded(Span(start, end), Region.OTHER_LANGUAGE)
+                for start, end, p_lang in paragraphs
+                if p_lang != part_lang
+            )
+            parts.append((part_lang, replace(document, excluded=(*document.excluded, *others))))
+        return parts
 
     def _diagnostic(self, rule: Rule, v: Violation, document: Document, lang: str) -> Diagnostic:
         return Diagnostic(
@@ -81,20 +126,23 @@ class Linter:
             path=document.path,
         )
 
-    def _unsupported(self, document: Document, lang: str) -> Diagnostic:
-        """TL001 at the first line of prose."""
-        first = regex.search(r"\S", document.prose())
+    def _unsupported(self, document: Document, lang: str) -> Diagnostic | None:
+        """TL001 at the first line of prose; none for a few words whose language is unclear."""
+        prose = document.prose()
+        first = regex.search(r"\S", prose)
+        if lang == UNDETERMINED and len(prose.split()) < MIN_WORDS_FOR_UNDETERMINED:
+            return None
         start = end = 0
         if first:
             start = first.start()
             line, _ = LineIndex(document.text).position(start)
             end = LineIndex(document.text).line_end(line, document.text)
-        what = "could not be determined" if lang == "und" else f"looks like {lang!r}"
+        what = "could not be determined" if lang == UNDETERMINED else f"looks like {lang!r}"
         v = Violation(
             start,
             max(start, end),
             f"The language {what}; tonelint lints nl, fr and en, so language rules were not "
-            "run. Set `lang` if this is wrong.",
+            "run on this text. Set `lang` if this is wrong.",
         )
         return self._diagnostic(UNSUPPORTED_LANGUAGE, v, document, lang)
 

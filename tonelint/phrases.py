@@ -36,7 +36,12 @@ class PhraseTables:
         self.tables: dict[str, dict[str, Any]] = {}
         self._index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
 
-    def add(self, table: str, entries: list[Mapping[str, Any]], phrases: Iterable[tuple[tuple[str, ...], int]]) -> None:
+    def add(
+        self,
+        table: str,
+        entries: list[Mapping[str, Any]],
+        phrases: Iterable[tuple[tuple[str, ...], int]],
+    ) -> None:
         unique = sorted(set(phrases))
         self.tables[table] = {
             "entries": [dict(e) for e in entries],

@@ -117,7 +117,9 @@ def _limits(key: str, value: object, source: str) -> dict[str, int]:
 
 def _names(key: str, value: object, source: str) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in items):
+    if not isinstance(items, (list, tuple)) or not all(
+        isinstance(v, str) and v.strip() for v in items
+    ):
         raise ConfigError(source, f"{key} must be a name or a list of names, like ['Acme']")
     return tuple(v.strip() for v in items)
 

@@ -31,36 +31,154 @@ from tonelint.resources import data_dir
 NL_FORMAL = {"u", "uw", "uwe", "uzelf", "alstublieft", "ustublieft"}
 NL_INFORMAL = {"je", "jij", "jou", "jouw", "jezelf", "jouwe", "alsjeblieft", "jijzelf"}
 NL_NOT_PRONOUN_BEFORE = {"letter", "klinker", "de", "een"}  # "de letter u", "een u"
-NL_REPLACE = {"uw": "je", "uwe": "jouwe", "uzelf": "jezelf", "alstublieft": "alsjeblieft",
-              "ustublieft": "alsjeblieft"}
+NL_REPLACE = {
+    "uw": "je",
+    "uwe": "jouwe",
+    "uzelf": "jezelf",
+    "alstublieft": "alsjeblieft",
+    "ustublieft": "alsjeblieft",
+}
 NL_REFLEXIVE = {"zich": "je", "zichzelf": "jezelf"}
 
 # French ---------------------------------------------------------------------------------------
 FR_FORMAL = {"vous", "-vous", "votre", "vos", "vôtre", "vôtres", "vous-même", "-même"}
-FR_INFORMAL = {"tu", "-tu", "te", "t'", "toi", "-toi", "ton", "ta", "tes", "tien", "tienne",
-               "tiens", "tiennes", "toi-même"}
-FR_PLURAL_AFTER = {"tous", "toutes", "deux", "trois", "quatre", "cinq", "nombreux", "nombreuses",
-                   "-mêmes", "mêmes", "autres"}
+FR_INFORMAL = {
+    "tu",
+    "-tu",
+    "te",
+    "t'",
+    "toi",
+    "-toi",
+    "ton",
+    "ta",
+    "tes",
+    "tien",
+    "tienne",
+    "tiens",
+    "tiennes",
+    "toi-même",
+}
+FR_PLURAL_AFTER = {
+    "tous",
+    "toutes",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "nombreux",
+    "nombreuses",
+    "-mêmes",
+    "mêmes",
+    "autres",
+}
 # Words in the text that show it speaks to a group (chosen by the tonelint team).
 FR_GROUP = (
-    ("chers", "amis"), ("chères", "amies"), ("chers", "tous"), ("à", "tous"), ("à", "toutes"),
-    ("tout", "le", "monde"), ("les", "amis"), ("mesdames", "et", "messieurs"), ("chers", "clients"),
-    ("chers", "membres"), ("chers", "parents"), ("chers", "élèves"), ("chers", "fans"),
-    ("d'entre", "vous"), ("vous", "tous"), ("vous", "deux"), ("bonjour", "à", "tous"),
+    ("chers", "amis"),
+    ("chères", "amies"),
+    ("chers", "tous"),
+    ("à", "tous"),
+    ("à", "toutes"),
+    ("tout", "le", "monde"),
+    ("les", "amis"),
+    ("mesdames", "et", "messieurs"),
+    ("chers", "clients"),
+    ("chers", "membres"),
+    ("chers", "parents"),
+    ("chers", "élèves"),
+    ("chers", "fans"),
+    ("d'entre", "vous"),
+    ("vous", "tous"),
+    ("vous", "deux"),
+    ("bonjour", "à", "tous"),
 )
 FR_ETRE = {"êtes", "étiez", "serez", "seriez", "soyez", "fûtes", "étant"}
 # Adjectives and participles whose singular already ends in s or x.
-FR_SAME_NUMBER = {"heureux", "gros", "surpris", "pris", "assis", "mis", "inclus", "précis",
-                  "exquis", "soucieux", "curieux", "sérieux", "joyeux", "anxieux", "généreux",
-                  "courageux", "chanceux", "épris", "compris", "remis", "permis", "admis", "acquis"}
-FR_PREPOSITIONS = {"à", "de", "pour", "avec", "chez", "sans", "par", "sur", "contre", "vers",
-                   "entre", "après", "avant", "selon", "comme", "que", "qu'", "envers", "parmi"}
-FR_SUBJECT_PRONOUNS = {"je", "j'", "il", "elle", "on", "nous", "ils", "elles", "ce", "c'", "qui",
-                       "ça", "cela"}
+FR_SAME_NUMBER = {
+    "heureux",
+    "gros",
+    "surpris",
+    "pris",
+    "assis",
+    "mis",
+    "inclus",
+    "précis",
+    "exquis",
+    "soucieux",
+    "curieux",
+    "sérieux",
+    "joyeux",
+    "anxieux",
+    "généreux",
+    "courageux",
+    "chanceux",
+    "épris",
+    "compris",
+    "remis",
+    "permis",
+    "admis",
+    "acquis",
+}
+FR_PREPOSITIONS = {
+    "à",
+    "de",
+    "pour",
+    "avec",
+    "chez",
+    "sans",
+    "par",
+    "sur",
+    "contre",
+    "vers",
+    "entre",
+    "après",
+    "avant",
+    "selon",
+    "comme",
+    "que",
+    "qu'",
+    "envers",
+    "parmi",
+}
+FR_SUBJECT_PRONOUNS = {
+    "je",
+    "j'",
+    "il",
+    "elle",
+    "on",
+    "nous",
+    "ils",
+    "elles",
+    "ce",
+    "c'",
+    "qui",
+    "ça",
+    "cela",
+}
 FR_VOWELS = tuple("aeiouyhàâäéèêëîïôöûüœ")
-FR_FEMININE_ENDINGS = ("tion", "sion", "té", "ure", "ette", "ance", "ence", "ie", "ée", "ade",
-                       "esse", "ise", "ine", "elle", "ière", "euse", "rice", "ude", "aille",
-                       "ille", "ole", "ère")
+FR_FEMININE_ENDINGS = (
+    "tion",
+    "sion",
+    "té",
+    "ure",
+    "ette",
+    "ance",
+    "ence",
+    "ie",
+    "ée",
+    "ade",
+    "esse",
+    "ise",
+    "ine",
+    "elle",
+    "ière",
+    "euse",
+    "rice",
+    "ude",
+    "aille",
+    "ille",
+    "ole",
+    "ère",
+)
 
 YOUTH = "youth"
 
@@ -114,7 +232,9 @@ def nl_formal(ctx: Context) -> list[Address]:
         prev = norm(tokens[k - 1].text) if k else ""
         if word == "u" and prev in NL_NOT_PRONOUN_BEFORE:
             continue
-        edits = [Edit(tok.idx, tok.idx + len(tok.text), _cased(NL_REPLACE.get(word, "je"), tok.text))]
+        edits = [
+            Edit(tok.idx, tok.idx + len(tok.text), _cased(NL_REPLACE.get(word, "je"), tok.text))
+        ]
         start, end = tok.idx, tok.idx + len(tok.text)
         if word == "u":
             before = tokens[k - 1] if k else None
@@ -122,20 +242,28 @@ def nl_formal(ctx: Context) -> list[Address]:
             if before is not None and norm(before.text) in inverted and not before.is_punct:
                 new = inverted[norm(before.text)]
                 if new != norm(before.text):
-                    edits.append(Edit(before.idx, before.idx + len(before.text), _cased(new, before.text)))
+                    edits.append(
+                        Edit(before.idx, before.idx + len(before.text), _cased(new, before.text))
+                    )
                 start = before.idx
             elif after is not None and norm(after.text) in declarative:
                 new = declarative[norm(after.text)]
                 if new != norm(after.text):
-                    edits.append(Edit(after.idx, after.idx + len(after.text), _cased(new, after.text)))
+                    edits.append(
+                        Edit(after.idx, after.idx + len(after.text), _cased(new, after.text))
+                    )
             # "kunt u zich", "u kunt zich": the reflexive follows within two words.
             for j in range(k + 1, min(k + 3, len(tokens))):
                 refl = norm(tokens[j].text)
                 if refl in NL_REFLEXIVE:
-                    edits.append(Edit(tokens[j].idx, tokens[j].idx + len(tokens[j].text), NL_REFLEXIVE[refl]))
+                    edits.append(
+                        Edit(tokens[j].idx, tokens[j].idx + len(tokens[j].text), NL_REFLEXIVE[refl])
+                    )
                     used.add(j)
                     break
-        out.append(Address(start, end, ctx.text[start:end], tuple(sorted(edits, key=lambda e: e.start))))
+        out.append(
+            Address(start, end, ctx.text[start:end], tuple(sorted(edits, key=lambda e: e.start)))
+        )
     return out
 
 
@@ -155,7 +283,7 @@ def _fr_number(tokens: Sequence[Any], k: int) -> bool | None:
     """Whether the vous at k is plural (True), singular (False), or cannot tell (None)."""
     nxt = [norm(t.text) for t in tokens[k + 1 : k + 4]]
     prev = norm(tokens[k - 1].text) if k else ""
-    if nxt and nxt[0] in FR_PLURAL_AFTER or prev == "d'entre":
+    if (nxt and nxt[0] in FR_PLURAL_AFTER) or prev == "d'entre":
         return True
     # Agreement: vous + être (+ été) + adjective or participle.
     rest = list(nxt)
@@ -170,9 +298,7 @@ def _fr_number(tokens: Sequence[Any], k: int) -> bool | None:
     word = rest[0]
     if word in FR_SAME_NUMBER or word.endswith("eux"):
         return None
-    if word.endswith(("s", "x")):
-        return True
-    return False
+    return bool(word.endswith(("s", "x")))
 
 
 def _fr_gender_word(tokens: Sequence[Any], k: int) -> str:
@@ -221,10 +347,22 @@ def fr_formal(ctx: Context) -> list[Address]:
                 if prev in indicative and tok.idx == verb_tok.idx + len(verb_tok.text):
                     new_verb = indicative[prev]
                     # -t- between a vowel-final verb and tu is not needed: "as-tu", "peux-tu".
-                    edits.append(Edit(verb_tok.idx, verb_tok.idx + len(verb_tok.text), _cased(new_verb, verb_tok.text)))
+                    edits.append(
+                        Edit(
+                            verb_tok.idx,
+                            verb_tok.idx + len(verb_tok.text),
+                            _cased(new_verb, verb_tok.text),
+                        )
+                    )
                     edits.append(Edit(tok.idx, tok.idx + len(tok.text), "-tu"))
                 elif prev in imperative:
-                    edits.append(Edit(verb_tok.idx, verb_tok.idx + len(verb_tok.text), _cased(imperative[prev], verb_tok.text)))
+                    edits.append(
+                        Edit(
+                            verb_tok.idx,
+                            verb_tok.idx + len(verb_tok.text),
+                            _cased(imperative[prev], verb_tok.text),
+                        )
+                    )
                     edits.append(Edit(tok.idx, tok.idx + len(tok.text), "-toi"))
                 else:
                     edits.append(Edit(tok.idx, tok.idx + len(tok.text), "-tu"))
@@ -233,8 +371,13 @@ def fr_formal(ctx: Context) -> list[Address]:
                 verb_tok = tokens[k + 2]
                 new_verb = indicative[words[k + 2]]
                 refl = "t'" if new_verb.startswith(FR_VOWELS) else "te "
-                edits.append(Edit(tok.idx, verb_tok.idx + len(verb_tok.text),
-                                  _cased("tu ", tok.text) + refl + new_verb))
+                edits.append(
+                    Edit(
+                        tok.idx,
+                        verb_tok.idx + len(verb_tok.text),
+                        _cased("tu ", tok.text) + refl + new_verb,
+                    )
+                )
                 span_end = verb_tok.idx + len(verb_tok.text)
             elif (
                 nxt.endswith("ez")
@@ -243,13 +386,22 @@ def fr_formal(ctx: Context) -> list[Address]:
                 and prev not in FR_PREPOSITIONS
             ):
                 pass  # a subject with a verb form the table does not know: no fix beats a wrong one
-            elif nxt in indicative and prev not in FR_SUBJECT_PRONOUNS and prev not in FR_PREPOSITIONS:
+            elif (
+                nxt in indicative
+                and prev not in FR_SUBJECT_PRONOUNS
+                and prev not in FR_PREPOSITIONS
+            ):
                 assert nxt_tok is not None
                 table = subjunctive if prev in {"que", "qu'"} and nxt in subjunctive else indicative
                 edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("tu", tok.text)))
                 edits.append(Edit(nxt_tok.idx, nxt_tok.idx + len(nxt_tok.text), table[nxt]))
                 span_end = nxt_tok.idx + len(nxt_tok.text)
-            elif prev in FR_PREPOSITIONS or nxt in {"-même", "aussi", "seul", "seule"} or not nxt or not nxt.isalpha():
+            elif (
+                prev in FR_PREPOSITIONS
+                or nxt in {"-même", "aussi", "seul", "seule"}
+                or not nxt
+                or not nxt.isalpha()
+            ):
                 edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("toi", tok.text)))
             else:
                 # Object before its verb: "je vous remercie" -> "je te remercie", "t'aime".
@@ -259,7 +411,9 @@ def fr_formal(ctx: Context) -> list[Address]:
                 else:
                     edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("te", tok.text)))
         elif word == "votre":
-            edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased(_fr_gender_word(tokens, k), tok.text)))
+            edits.append(
+                Edit(tok.idx, tok.idx + len(tok.text), _cased(_fr_gender_word(tokens, k), tok.text))
+            )
         elif word == "vos":
             edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("tes", tok.text)))
         elif word in {"vôtre", "vôtres"}:
@@ -274,7 +428,9 @@ def fr_formal(ctx: Context) -> list[Address]:
             continue
         if plural is True:
             continue
-        out.append(Address(span_start, span_end, ctx.text[span_start:span_end], tuple(edits), plural))
+        out.append(
+            Address(span_start, span_end, ctx.text[span_start:span_end], tuple(edits), plural)
+        )
     # votre, vos and an undecided vous take the number the rest of the text shows, if any.
     if any(a.plural is False for a in out):
         out = [Address(a.start, a.end, a.words, a.edits, False) for a in out]
@@ -389,7 +545,7 @@ FORMAL_ADDRESS = Rule(
     summary="Formal address (u, vous) to a young audience",
     docs=Docs(
         what=(
-            "With `audience = \"youth\"`, finds formal address: Dutch u, uw, uzelf, capitalised "
+            'With `audience = "youth"`, finds formal address: Dutch u, uw, uzelf, capitalised '
             "U, alstublieft and the verb with it (“kunt u”, “heeft u”); French vous, votre, vos "
             "when they speak to one reader. French vous is also the plural: agreement (“vous "
             "êtes prêts”), “vous tous”, “vous deux”, “chers amis” make it plural and it is not "
@@ -410,14 +566,32 @@ FORMAL_ADDRESS = Rule(
     ),
     languages=("nl", "fr"),
     examples=(
-        Example("Kunt u ons laten weten of uw kaartje is aangekomen?", bad=True, lang="nl",
-                settings={"audience": "youth"}, flagged="Kunt u"),
-        Example("Kun je ons laten weten of je kaartje is aangekomen?", bad=False, lang="nl",
-                settings={"audience": "youth"}),
-        Example("Pouvez-vous nous dire si votre billet est bien arrivé ?", bad=True, lang="fr",
-                settings={"audience": "youth"}, flagged="Pouvez-vous"),
-        Example("Vous êtes tous prêts pour le concert de samedi ?", bad=False, lang="fr",
-                settings={"audience": "youth"}),
+        Example(
+            "Kunt u ons laten weten of uw kaartje is aangekomen?",
+            bad=True,
+            lang="nl",
+            settings={"audience": "youth"},
+            flagged="Kunt u",
+        ),
+        Example(
+            "Kun je ons laten weten of je kaartje is aangekomen?",
+            bad=False,
+            lang="nl",
+            settings={"audience": "youth"},
+        ),
+        Example(
+            "Pouvez-vous nous dire si votre billet est bien arrivé ?",
+            bad=True,
+            lang="fr",
+            settings={"audience": "youth"},
+            flagged="Pouvez-vous",
+        ),
+        Example(
+            "Vous êtes tous prêts pour le concert de samedi ?",
+            bad=False,
+            lang="fr",
+            settings={"audience": "youth"},
+        ),
     ),
     check=check_formal_address,
 )
@@ -429,27 +603,57 @@ LETTER_FORMULA = Rule(
     summary="A letter formula (Geachte heer, Madame, Monsieur, Dear Sir) to a young audience",
     docs=Docs(
         what=(
-            "With `audience = \"youth\"`, finds the formulas of a formal letter: “Geachte "
+            'With `audience = "youth"`, finds the formulas of a formal letter: “Geachte '
             "heer/mevrouw”, “Met vriendelijke groet”, “Madame, Monsieur”, “Veuillez agréer”, "
             "“Dear Sir or Madam”, “Yours faithfully” (rules/address/<lang>.toml)."
         ),
-        why="A post or a reply is not a letter; to a young reader the formula sounds like an authority.",
+        why=(
+            "A post or a reply is not a letter; to a young reader the formula sounds like an "
+            "authority."
+        ),
         fix_safety="No fix: the greeting needs a person's words.",
     ),
     languages=("nl", "fr", "en"),
     examples=(
-        Example("Geachte heer Bakker, bedankt voor je vraag over de training.", bad=True,
-                lang="nl", settings={"audience": "youth"}, flagged="Geachte heer"),
-        Example("Hoi Daan, bedankt voor je vraag over de training!", bad=False, lang="nl",
-                settings={"audience": "youth"}),
-        Example("Madame, Monsieur, merci pour votre question sur l'entraînement.", bad=True,
-                lang="fr", settings={"audience": "youth"}, flagged="Madame, Monsieur"),
-        Example("Salut Léa, merci pour ta question sur l'entraînement !", bad=False, lang="fr",
-                settings={"audience": "youth"}),
-        Example("Dear Sir or Madam, thank you for your question about the training.", bad=True,
-                lang="en", settings={"audience": "youth"}, flagged="Dear Sir or Madam"),
-        Example("Hi Sam, thanks for your question about the training!", bad=False, lang="en",
-                settings={"audience": "youth"}),
+        Example(
+            "Geachte heer Bakker, bedankt voor je vraag over de training.",
+            bad=True,
+            lang="nl",
+            settings={"audience": "youth"},
+            flagged="Geachte heer",
+        ),
+        Example(
+            "Hoi Daan, bedankt voor je vraag over de training!",
+            bad=False,
+            lang="nl",
+            settings={"audience": "youth"},
+        ),
+        Example(
+            "Madame, Monsieur, merci pour votre question sur l'entraînement.",
+            bad=True,
+            lang="fr",
+            settings={"audience": "youth"},
+            flagged="Madame, Monsieur",
+        ),
+        Example(
+            "Salut Léa, merci pour ta question sur l'entraînement !",
+            bad=False,
+            lang="fr",
+            settings={"audience": "youth"},
+        ),
+        Example(
+            "Dear Sir or Madam, thank you for your question about the training.",
+            bad=True,
+            lang="en",
+            settings={"audience": "youth"},
+            flagged="Dear Sir or Madam",
+        ),
+        Example(
+            "Hi Sam, thanks for your question about the training!",
+            bad=False,
+            lang="en",
+            settings={"audience": "youth"},
+        ),
     ),
     check=check_letter_formula,
 )
@@ -461,7 +665,7 @@ STIFF_REGISTER = Rule(
     summary="Stiff business English to a young audience",
     docs=Docs(
         what=(
-            "With `audience = \"youth\"`, finds stiff business register: “kindly”, “we regret "
+            'With `audience = "youth"`, finds stiff business register: “kindly”, “we regret '
             "to inform you”, “please be advised”, “hereby”, “aforementioned”, “valued "
             "customer” (rules/address/en.toml)."
         ),
@@ -470,10 +674,19 @@ STIFF_REGISTER = Rule(
     ),
     languages=("en",),
     examples=(
-        Example("Please be advised that the pool is closed on Monday.", bad=True, lang="en",
-                settings={"audience": "youth"}, flagged="Please be advised that"),
-        Example("Heads up: the pool is closed on Monday!", bad=False, lang="en",
-                settings={"audience": "youth"}),
+        Example(
+            "Please be advised that the pool is closed on Monday.",
+            bad=True,
+            lang="en",
+            settings={"audience": "youth"},
+            flagged="Please be advised that",
+        ),
+        Example(
+            "Heads up: the pool is closed on Monday!",
+            bad=False,
+            lang="en",
+            settings={"audience": "youth"},
+        ),
     ),
     check=check_stiff_register,
 )
@@ -488,13 +701,17 @@ MIXED_ADDRESS = Rule(
             "Finds a text that addresses its reader both formally and informally (u and je, "
             "vous and tu), for every audience, and points at the forms in the minority."
         ),
-        why="Switching between u and je reads as careless, and the reader cannot tell which distance you mean.",
+        why=(
+            "Switching between u and je reads as careless, and the reader cannot tell which "
+            "distance you mean."
+        ),
         fix_safety="No fix: choose one form of address and make the text follow it.",
     ),
     languages=("nl", "fr"),
     examples=(
-        Example("Heeft u vragen? Stuur je bericht naar de balie.", bad=True, lang="nl",
-                flagged="je"),
+        Example(
+            "Heeft u vragen? Stuur je bericht naar de balie.", bad=True, lang="nl", flagged="je"
+        ),
         Example("Heb je vragen? Stuur je bericht naar de balie.", bad=False, lang="nl"),
         Example("Avez-vous des questions ? Envoie ton message à l'accueil.", bad=True, lang="fr"),
         Example("As-tu des questions ? Envoie ton message à l'accueil.", bad=False, lang="fr"),
@@ -509,7 +726,7 @@ INFORMAL_PROFESSIONAL = Rule(
     summary="Informal address to a professional audience",
     docs=Docs(
         what=(
-            "With `audience = \"professional\"`, points at the first informal address (je, "
+            'With `audience = "professional"`, points at the first informal address (je, '
             "jij, tu, ton) in a text that has no formal address."
         ),
         why="Some professional readers expect u or vous; this is a suggestion, not a rule.",
@@ -517,14 +734,31 @@ INFORMAL_PROFESSIONAL = Rule(
     ),
     languages=("nl", "fr"),
     examples=(
-        Example("Heb je vragen over de aanbesteding? Bel ons gerust.", bad=True, lang="nl",
-                settings={"audience": "professional"}, flagged="je"),
-        Example("Heeft u vragen over de aanbesteding? Bel ons gerust.", bad=False, lang="nl",
-                settings={"audience": "professional"}),
-        Example("As-tu des questions sur l'appel d'offres ?", bad=True, lang="fr",
-                settings={"audience": "professional"}),
-        Example("Avez-vous des questions sur l'appel d'offres ?", bad=False, lang="fr",
-                settings={"audience": "professional"}),
+        Example(
+            "Heb je vragen over de aanbesteding? Bel ons gerust.",
+            bad=True,
+            lang="nl",
+            settings={"audience": "professional"},
+            flagged="je",
+        ),
+        Example(
+            "Heeft u vragen over de aanbesteding? Bel ons gerust.",
+            bad=False,
+            lang="nl",
+            settings={"audience": "professional"},
+        ),
+        Example(
+            "As-tu des questions sur l'appel d'offres ?",
+            bad=True,
+            lang="fr",
+            settings={"audience": "professional"},
+        ),
+        Example(
+            "Avez-vous des questions sur l'appel d'offres ?",
+            bad=False,
+            lang="fr",
+            settings={"audience": "professional"},
+        ),
     ),
     check=check_informal_professional,
 )

@@ -10,15 +10,30 @@ import regex
 
 from tonelint.context import Context, Violation
 from tonelint.diagnostics import Severity
+from tonelint.langid import UNDETERMINED
 from tonelint.registry import Docs, Example, Rule
 
 LANGS = ("nl", "fr", "en")
 LEXICON = "engagement"
-EMOJI = regex.compile(r"^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\p{So}\p{Sk}\u200d\ufe0f])+$")
+EMOJI = regex.compile(
+    r"^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\p{So}\p{Sk}\u200d\ufe0f])+$"
+)
 CELEBRATORY_EMOJI = set("🎉🥳😀😃😄😁🤩✨🙌🎊💃🕺😍🤗👏🔥💯")
 GREETINGS = {
-    "hoi", "hallo", "hey", "hi", "hello", "dag", "beste", "bonjour", "salut", "coucou", "dear",
-    "hé", "he", "yo",
+    "hoi",
+    "hallo",
+    "hey",
+    "hi",
+    "hello",
+    "dag",
+    "beste",
+    "bonjour",
+    "salut",
+    "coucou",
+    "dear",
+    "hé",
+    "he",
+    "yo",
 }
 # TL404: exclamation marks and emoji per word above which cheer is forced. Chosen by the
 # tonelint team: a lively post has one or two per sentence; five or more at one per four words
@@ -50,6 +65,18 @@ def _content(ctx: Context) -> list[Any]:
 def check_hollow_reply(ctx: Context) -> Iterator[Violation]:
     if ctx.settings.kind != "reply":
         return
+    if ctx.lang == UNDETERMINED:
+        # Too short to tell its language: hollow if it is hollow in any of them.
+        for lang in LANGS:
+            found = list(_hollow(ctx.for_language(lang)))
+            if found:
+                yield from found
+                return
+        return
+    yield from _hollow(ctx)
+
+
+def _hollow(ctx: Context) -> Iterator[Violation]:
     tokens = _content(ctx)
     if not tokens:
         return
@@ -139,7 +166,7 @@ HOLLOW_REPLY = Rule(
     summary="A reply that is only a generic reaction",
     docs=Docs(
         what=(
-            "With `kind = \"reply\"`, reports a reply made only of generic reactions (“Leuk!”, "
+            'With `kind = "reply"`, reports a reply made only of generic reactions (“Leuk!”, '
             "“Bedankt!”, “Merci !”, “Great post!”, “Thanks for sharing!”), emoji, mentions and "
             "punctuation. A reply with anything more (“Leuk! Wanneer is de volgende?”) is fine."
         ),
@@ -149,16 +176,26 @@ HOLLOW_REPLY = Rule(
         ),
         fix_safety="No fix: only you know what to say about their post.",
     ),
-    languages=LANGS,
+    languages=(*LANGS, UNDETERMINED),
     examples=(
         Example("Leuk! 😍", bad=True, lang="nl", settings={"kind": "reply"}, flagged="Leuk! 😍"),
         Example("Leuk! Wanneer is de volgende?", bad=False, lang="nl", settings={"kind": "reply"}),
         Example("Merci ! 🙏", bad=True, lang="fr", settings={"kind": "reply"}),
-        Example("Merci, le lien marche de nouveau !", bad=False, lang="fr",
-                settings={"kind": "reply"}),
+        Example(
+            "Merci, le lien marche de nouveau !", bad=False, lang="fr", settings={"kind": "reply"}
+        ),
         Example("Thanks for sharing!", bad=True, lang="en", settings={"kind": "reply"}),
-        Example("Thanks, the app works again after the update!", bad=False, lang="en",
-                settings={"kind": "reply"}),
+        Example("Merci ! 🙏", bad=True, lang="und", settings={"kind": "reply", "lang": "auto"}),
+        Example("👍🎉", bad=True, lang="und", settings={"kind": "reply", "lang": "auto"}),
+        Example(
+            "Ja, om 14u! 👍", bad=False, lang="und", settings={"kind": "reply", "lang": "auto"}
+        ),
+        Example(
+            "Thanks, the app works again after the update!",
+            bad=False,
+            lang="en",
+            settings={"kind": "reply"},
+        ),
     ),
     check=check_hollow_reply,
 )
@@ -181,8 +218,12 @@ BAIT = Rule(
     ),
     languages=LANGS,
     examples=(
-        Example("Zomer! Tag een vriend met wie je naar het strand gaat.", bad=True, lang="nl",
-                flagged="Tag een vriend"),
+        Example(
+            "Zomer! Tag een vriend met wie je naar het strand gaat.",
+            bad=True,
+            lang="nl",
+            flagged="Tag een vriend",
+        ),
         Example("Zomer! Met wie ga jij naar het strand?", bad=False, lang="nl"),
         Example("Partage si tu es d'accord !", bad=True, lang="fr"),
         Example("Tu es d'accord ? Dis-nous pourquoi.", bad=False, lang="fr"),
@@ -199,7 +240,7 @@ REDIRECT = Rule(
     summary="A reply that only sends the reader elsewhere",
     docs=Docs(
         what=(
-            "With `kind = \"reply\"`, reports a reply whose only content is sending the reader "
+            'With `kind = "reply"`, reports a reply whose only content is sending the reader '
             "elsewhere: “kun je een account aanmaken op onze website”, “consultez notre FAQ”, "
             "“check our website”. A reply that also answers is fine."
         ),
@@ -208,8 +249,12 @@ REDIRECT = Rule(
     ),
     languages=LANGS,
     examples=(
-        Example("Hoi Anna, daarvoor kun je een account aanmaken op onze website.", bad=True,
-                lang="nl", settings={"kind": "reply"}),
+        Example(
+            "Hoi Anna, daarvoor kun je een account aanmaken op onze website.",
+            bad=True,
+            lang="nl",
+            settings={"kind": "reply"},
+        ),
         Example(
             "Hoi Anna, je kaartje staat in de app onder Mijn tickets. Meer uitleg vind je ook als "
             "je kijkt op onze website.",
@@ -218,11 +263,19 @@ REDIRECT = Rule(
             settings={"kind": "reply"},
         ),
         Example("Bonjour, consultez notre FAQ.", bad=True, lang="fr", settings={"kind": "reply"}),
-        Example("Bonjour, ton colis arrive jeudi. Plus d'infos dans notre FAQ.", bad=False,
-                lang="fr", settings={"kind": "reply"}),
+        Example(
+            "Bonjour, ton colis arrive jeudi. Plus d'infos dans notre FAQ.",
+            bad=False,
+            lang="fr",
+            settings={"kind": "reply"},
+        ),
         Example("Hi! Please check our website.", bad=True, lang="en", settings={"kind": "reply"}),
-        Example("Hi! Your parcel arrives on Thursday; the tracking link is in your email.",
-                bad=False, lang="en", settings={"kind": "reply"}),
+        Example(
+            "Hi! Your parcel arrives on Thursday; the tracking link is in your email.",
+            bad=False,
+            lang="en",
+            settings={"kind": "reply"},
+        ),
     ),
     check=check_redirect,
 )
@@ -246,15 +299,23 @@ FORCED_CHEER = Rule(
     ),
     languages=LANGS,
     examples=(
-        Example("Super nieuws: het concert van zaterdag is afgelast.", bad=True, lang="nl",
-                flagged="Super"),
-        Example("Helaas: het concert van zaterdag is afgelast. Je krijgt je geld terug.",
-                bad=False, lang="nl"),
+        Example(
+            "Super nieuws: het concert van zaterdag is afgelast.",
+            bad=True,
+            lang="nl",
+            flagged="Super",
+        ),
+        Example(
+            "Helaas: het concert van zaterdag is afgelast. Je krijgt je geld terug.",
+            bad=False,
+            lang="nl",
+        ),
         Example("Génial ! Le concert de samedi est annulé 🎉", bad=True, lang="fr"),
         Example("Le concert de samedi est annulé. Tu seras remboursé.", bad=False, lang="fr"),
         Example("New drop!!! 🔥🔥🔥 Get it now!!! 🎉🎉", bad=True, lang="en"),
-        Example("New drop: the summer hoodie is here! Get it in store or online.", bad=False,
-                lang="en"),
+        Example(
+            "New drop: the summer hoodie is here! Get it in store or online.", bad=False, lang="en"
+        ),
     ),
     check=check_forced_cheer,
 )

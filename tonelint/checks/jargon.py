@@ -83,12 +83,59 @@ def check_density(ctx: Context) -> Iterator[Violation]:
 # A brand that writes about itself: "<brand> <verb>" at the start of a sentence, where the verb
 # is one a company uses about itself. Chosen by the tonelint team.
 BRAND_VERBS = {
-    "nl": {"is", "zijn", "heeft", "hebben", "wil", "gaat", "presenteert", "lanceert",
-           "introduceert", "nodigt", "bedankt", "biedt", "zoekt", "maakt", "werkt", "staat"},
-    "en": {"is", "are", "has", "have", "wants", "will", "announces", "presents", "launches",
-           "introduces", "invites", "thanks", "offers", "welcomes", "proudly", "makes", "works"},
-    "fr": {"est", "a", "veut", "va", "présente", "lance", "annonce", "invite", "remercie",
-           "propose", "accueille", "offre", "fait", "travaille"},
+    "nl": {
+        "is",
+        "zijn",
+        "heeft",
+        "hebben",
+        "wil",
+        "gaat",
+        "presenteert",
+        "lanceert",
+        "introduceert",
+        "nodigt",
+        "bedankt",
+        "biedt",
+        "zoekt",
+        "maakt",
+        "werkt",
+        "staat",
+    },
+    "en": {
+        "is",
+        "are",
+        "has",
+        "have",
+        "wants",
+        "will",
+        "announces",
+        "presents",
+        "launches",
+        "introduces",
+        "invites",
+        "thanks",
+        "offers",
+        "welcomes",
+        "proudly",
+        "makes",
+        "works",
+    },
+    "fr": {
+        "est",
+        "a",
+        "veut",
+        "va",
+        "présente",
+        "lance",
+        "annonce",
+        "invite",
+        "remercie",
+        "propose",
+        "accueille",
+        "offre",
+        "fait",
+        "travaille",
+    },
 }
 
 
@@ -137,14 +184,26 @@ ANNOUNCEMENT_OPENER = Rule(
     ),
     languages=LANGS,
     examples=(
-        Example("We're thrilled to announce our new store in Leeds!", bad=True, lang="en",
-                flagged="We're thrilled to announce"),
+        Example(
+            "We're thrilled to announce our new store in Leeds!",
+            bad=True,
+            lang="en",
+            flagged="We're thrilled to announce",
+        ),
         Example("Our new store in Leeds opens on Friday!", bad=False, lang="en"),
-        Example("Wij zijn verheugd: onze nieuwe winkel in Gent is open.", bad=True, lang="nl",
-                flagged="Wij zijn verheugd"),
+        Example(
+            "Wij zijn verheugd: onze nieuwe winkel in Gent is open.",
+            bad=True,
+            lang="nl",
+            flagged="Wij zijn verheugd",
+        ),
         Example("Onze nieuwe winkel in Gent is open!", bad=False, lang="nl"),
-        Example("Nous sommes ravis d'annoncer l'ouverture de notre boutique à Lyon !", bad=True,
-                lang="fr", flagged="Nous sommes ravis d'annoncer"),
+        Example(
+            "Nous sommes ravis d'annoncer l'ouverture de notre boutique à Lyon !",
+            bad=True,
+            lang="fr",
+            flagged="Nous sommes ravis d'annoncer",
+        ),
         Example("Notre boutique de Lyon ouvre samedi !", bad=False, lang="fr"),
     ),
     check=_by_category("opener", "“{words}” is a press-release opener; lead with the news."),
@@ -174,11 +233,19 @@ BUZZWORD = Rule(
     examples=(
         Example("We leverage our best-in-class platform.", bad=True, lang="en", flagged="leverage"),
         Example("We use our platform.", bad=False, lang="en"),
-        Example("Wij zijn een toonaangevende fietsenmaker.", bad=True, lang="nl",
-                flagged="toonaangevende"),
+        Example(
+            "Wij zijn een toonaangevende fietsenmaker.",
+            bad=True,
+            lang="nl",
+            flagged="toonaangevende",
+        ),
         Example("Wij maken al dertig jaar fietsen in Gent.", bad=False, lang="nl"),
-        Example("Découvrez nos solutions innovantes pour votre jardin.", bad=True, lang="fr",
-                flagged="solutions innovantes"),
+        Example(
+            "Découvrez nos solutions innovantes pour votre jardin.",
+            bad=True,
+            lang="fr",
+            flagged="solutions innovantes",
+        ),
         Example("Découvre nos nouveaux outils pour ton jardin.", bad=False, lang="fr"),
     ),
     check=_by_category("buzzword", "“{words}” is corporate jargon."),
@@ -198,8 +265,12 @@ CLICHE = Rule(
     examples=(
         Example("Let's touch base next week about the festival.", bad=True, lang="en"),
         Example("Let's talk next week about the festival.", bad=False, lang="en"),
-        Example("Met dit festival willen we Gent op de kaart zetten.", bad=True, lang="nl",
-                flagged="op de kaart zetten"),
+        Example(
+            "Met dit festival willen we Gent op de kaart zetten.",
+            bad=True,
+            lang="nl",
+            flagged="op de kaart zetten",
+        ),
         Example("Met dit festival laten we zien wat Gent te bieden heeft.", bad=False, lang="nl"),
         Example("Notre équipe a mis le client au cœur de sa démarche.", bad=True, lang="fr"),
         Example("Notre équipe répond à tes questions.", bad=False, lang="fr"),
@@ -224,8 +295,12 @@ SELF_PRAISE = Rule(
     examples=(
         Example("As the market leader we offer world-class service.", bad=True, lang="en"),
         Example("We answer every question within a day.", bad=False, lang="en"),
-        Example("Als marktleider weten wij wat u nodig heeft.", bad=True, lang="nl",
-                flagged="marktleider"),
+        Example(
+            "Als marktleider weten wij wat u nodig heeft.",
+            bad=True,
+            lang="nl",
+            flagged="marktleider",
+        ),
         Example("Wij beantwoorden elke vraag binnen een dag.", bad=False, lang="nl"),
         Example("Leader sur le marché, nous livrons partout en France.", bad=True, lang="fr"),
         Example("Nous livrons partout en France en deux jours.", bad=False, lang="fr"),
@@ -257,24 +332,27 @@ DENSITY = Rule(
             bad=True,
             lang="en",
         ),
-        Example("Our new app is out: plan your festival weekend in one place.", bad=False,
-                lang="en"),
+        Example(
+            "Our new app is out: plan your festival weekend in one place.", bad=False, lang="en"
+        ),
         Example(
             "Wij zijn verheugd onze toonaangevende en innovatieve oplossing te presenteren die "
             "u volledig ontzorgt.",
             bad=True,
             lang="nl",
         ),
-        Example("Onze nieuwe app is er: plan je festivalweekend op één plek.", bad=False,
-                lang="nl"),
+        Example(
+            "Onze nieuwe app is er: plan je festivalweekend op één plek.", bad=False, lang="nl"
+        ),
         Example(
             "Nous sommes ravis d'annoncer nos solutions innovantes clés en main, incontournables "
             "pour votre transformation digitale.",
             bad=True,
             lang="fr",
         ),
-        Example("Notre nouvelle appli est là : prépare ton week-end de festival.", bad=False,
-                lang="fr"),
+        Example(
+            "Notre nouvelle appli est là : prépare ton week-end de festival.", bad=False, lang="fr"
+        ),
     ),
     check=check_density,
 )
@@ -286,7 +364,7 @@ BRAND_THIRD_PERSON = Rule(
     summary="The brand speaks of itself in the third person",
     docs=Docs(
         what=(
-            "With `brand = \"Acme\"` (or a list of names) set, reports sentences that open with "
+            'With `brand = "Acme"` (or a list of names) set, reports sentences that open with '
             "the brand followed by a verb it uses about itself: “Acme is verheugd”, “Acme "
             "launches”, “Acme présente”. Mentions of the brand elsewhere are fine."
         ),
@@ -298,18 +376,45 @@ BRAND_THIRD_PERSON = Rule(
     ),
     languages=LANGS,
     examples=(
-        Example("Acme is proud to support the city marathon.", bad=True, lang="en",
-                settings={"brand": ["Acme"]}, flagged="Acme is"),
-        Example("We support the city marathon! Come and say hi at the Acme stand.", bad=False,
-                lang="en", settings={"brand": ["Acme"]}),
-        Example("Acme is verheugd dat de marathon weer doorgaat.", bad=True, lang="nl",
-                settings={"brand": ["Acme"]}, flagged="Acme is"),
-        Example("We zijn blij dat de marathon weer doorgaat! Kom langs bij Acme.", bad=False,
-                lang="nl", settings={"brand": ["Acme"]}),
-        Example("Acme présente sa nouvelle collection d'été.", bad=True, lang="fr",
-                settings={"brand": ["Acme"]}, flagged="Acme présente"),
-        Example("Notre collection d'été est arrivée chez Acme !", bad=False, lang="fr",
-                settings={"brand": ["Acme"]}),
+        Example(
+            "Acme is proud to support the city marathon.",
+            bad=True,
+            lang="en",
+            settings={"brand": ["Acme"]},
+            flagged="Acme is",
+        ),
+        Example(
+            "We support the city marathon! Come and say hi at the Acme stand.",
+            bad=False,
+            lang="en",
+            settings={"brand": ["Acme"]},
+        ),
+        Example(
+            "Acme is verheugd dat de marathon weer doorgaat.",
+            bad=True,
+            lang="nl",
+            settings={"brand": ["Acme"]},
+            flagged="Acme is",
+        ),
+        Example(
+            "We zijn blij dat de marathon weer doorgaat! Kom langs bij Acme.",
+            bad=False,
+            lang="nl",
+            settings={"brand": ["Acme"]},
+        ),
+        Example(
+            "Acme présente sa nouvelle collection d'été.",
+            bad=True,
+            lang="fr",
+            settings={"brand": ["Acme"]},
+            flagged="Acme présente",
+        ),
+        Example(
+            "Notre collection d'été est arrivée chez Acme !",
+            bad=False,
+            lang="fr",
+            settings={"brand": ["Acme"]},
+        ),
     ),
     check=check_brand,
 )

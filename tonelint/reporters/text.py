@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from tonelint.diagnostics import Severity
+from tonelint.diagnostics import Applicability, Severity
 from tonelint.documents import LineIndex
 from tonelint.registry import Registry
 from tonelint.report import Report
@@ -37,7 +37,8 @@ def render(report: Report, registry: Registry, out: TextIO, colour: bool = False
         index = LineIndex(result.text)
         for d in result.diagnostics:
             line, col = index.position(d.start)
-            fixable = " [*]" if d.fix else ""
+            safe = d.fix is not None and d.fix.applicability is Applicability.SAFE
+            fixable = " [*]" if safe else ""
             out.write(
                 f"{paint(_BOLD, f'{result.path}:{line}:{col}:')} "
                 f"{paint(_COLOURS[d.severity], d.code)} {d.message}{paint(_DIM, fixable)}\n"
