@@ -44,7 +44,7 @@ def test_wheel_installs_and_lints_from_another_directory(tmp_path: Path) -> None
     )
     assert proc.returncode == 1, proc.stderr
     out = json.loads(proc.stdout)
-    assert [d["code"] for d in out["diagnostics"]] == ["TL303", "TL301", "TL303"]
+    assert [d["code"] for d in out["diagnostics"]] == ["TL303", "TL303", "TL301"]
     # The installed package uses its own copy of the data, not this checkout's.
     where = subprocess.run(
         [str(py), "-c", "from tonelint.resources import data_dir; print(data_dir('models'))"],

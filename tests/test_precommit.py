@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,8 +64,7 @@ def test_pre_commit_fails_on_long_draft_and_passes_when_fixed(tmp_path: Path) ->
     (work / "launch.md").write_text(LONG, "utf-8")
     git("add", "-A", cwd=work)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    pre_commit = shutil.which("pre-commit") or "pre-commit"
-    run = [pre_commit, "run", "--all-files", "--color", "never"]
+    run = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
     failed = subprocess.run(run, cwd=work, env=env, capture_output=True, text=True, check=False)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "tonelint" in failed.stdout and "Failed" in failed.stdout
