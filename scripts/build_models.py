@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -62,6 +63,8 @@ TOKEN_MATCH = re.compile(rf"^(?:{HASHTAG}|{MENTION})$")
 # abbreviations such as "m.b.t." or "etc."); the long lists of hyphenated words are left out,
 # since rules here do not need them and they cost start-up time.
 _KEEP_EXCEPTION = re.compile(r"['’.]")
+# Exceptions that hurt here: Dutch "u." (uur) would swallow the pronoun u before a full stop.
+_DROP_EXCEPTIONS = {"u."}
 
 
 def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
@@ -73,8 +76,12 @@ def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
     exceptions = {
         k: v
         for k, v in official.tokenizer.rules.items()
-        if _KEEP_EXCEPTION.search(k) or k in BASE_EXCEPTIONS  # BASE: emoticons and the like
+        if (_KEEP_EXCEPTION.search(k) or k in BASE_EXCEPTIONS)  # BASE: emoticons and the like
+        and k.lower() not in _DROP_EXCEPTIONS
     }
+    if lang == "nl":
+        # Capitalised "U." ends a sentence with the pronoun, not an initial: split the stop off.
+        exceptions["U."] = [{ORTH: "U"}, {ORTH: "."}]
     return Tokenizer(
         nlp.vocab,
         rules=exceptions,

@@ -41,7 +41,7 @@ NL_REPLACE = {
 NL_REFLEXIVE = {"zich": "je", "zichzelf": "jezelf"}
 
 # French ---------------------------------------------------------------------------------------
-FR_FORMAL = {"vous", "-vous", "votre", "vos", "vôtre", "vôtres", "vous-même", "-même"}
+FR_FORMAL = {"vous", "-vous", "votre", "vos", "vôtre", "vôtres", "vous-même"}
 FR_INFORMAL = {
     "tu",
     "-tu",
@@ -133,9 +133,6 @@ FR_PREPOSITIONS = {
     "après",
     "avant",
     "selon",
-    "comme",
-    "que",
-    "qu'",
     "envers",
     "parmi",
 }
@@ -155,30 +152,108 @@ FR_SUBJECT_PRONOUNS = {
     "cela",
 }
 FR_VOWELS = tuple("aeiouyhàâäéèêëîïôöûüœ")
-FR_FEMININE_ENDINGS = (
-    "tion",
-    "sion",
-    "té",
-    "ure",
-    "ette",
-    "ance",
-    "ence",
-    "ie",
-    "ée",
-    "ade",
-    "esse",
-    "ise",
-    "ine",
-    "elle",
-    "ière",
-    "euse",
-    "rice",
-    "ude",
-    "aille",
-    "ille",
-    "ole",
+# Gender of the noun after votre, for ton/ta, when no trained pipeline gives it: most nouns in
+# -e, -ion and -té are feminine; these lists (chosen by the tonelint team) catch the common
+# exceptions both ways.
+FR_MASCULINE_ENDINGS = (
+    "age",
+    "isme",
+    "ège",
+    "ème",
+    "ome",
+    "phone",
+    "aire",
+    "cle",
+    "ble",
+    "ste",
+    "ètre",
+    "ôle",
+    "yle",
+    "ype",
+    "ombre",
+    "entre",
+    "ire",
+    "ice",
     "ère",
 )
+FR_MASCULINE_E = {
+    "code",
+    "compte",
+    "genre",
+    "membre",
+    "groupe",
+    "monde",
+    "livre",
+    "ordre",
+    "titre",
+    "chiffre",
+    "théâtre",
+    "service",
+    "véhicule",
+    "week-end",
+    "foie",
+    "lycée",
+    "musée",
+    "trophée",
+    "rêve",
+    "casque",
+    "disque",
+    "masque",
+    "risque",
+    "parc",
+    "cadre",
+    "centre",
+    "poste",
+    "poème",
+    "stade",
+    "silence",
+    "dimanche",
+}
+FR_FEMININE_ENDINGS = ("ion", "té", "aison", "nson", "eur")
+FR_FEMININE_ERE = {
+    "mère",
+    "carrière",
+    "lumière",
+    "manière",
+    "rivière",
+    "prière",
+    "bière",
+    "frontière",
+    "matière",
+    "première",
+    "dernière",
+    "cuisine",
+}
+FR_FEMININE_OTHER = {
+    "main",
+    "mort",
+    "fois",
+    "voix",
+    "nuit",
+    "part",
+    "dent",
+    "fin",
+    "faim",
+    "loi",
+    "paix",
+    "mer",
+    "cour",
+    "clé",
+    "clef",
+    "radio",
+    "photo",
+    "moto",
+    "vidéo",
+    "eau",
+    "peau",
+    "forêt",
+    "croix",
+    "souris",
+    "toux",
+    "dispute",
+    "soif",
+}
+FR_MASCULINE_EUR = ("teur", "deur", "neur", "geur", "seur")
 
 YOUTH = "youth"
 
@@ -218,11 +293,27 @@ def _tokens(ctx: Context) -> list[Any]:
 # Dutch ----------------------------------------------------------------------------------------
 
 
+# A pronoun u at the end of a clause after these is stressed: "met u." -> "met jou.".
+NL_STRESSED_OBJECT_AFTER = {"met", "bij", "naar", "aan", "zonder", "tegen", "dan", "zoals", "als"}
+NL_STRESSED_SUBJECT_AFTER = {"en", "maar", "of"}
+# Subjects before a verb that make a following u its object ("Hij stuurt u").
+NL_OBJECT_SUBJECTS = {"ik", "hij", "zij", "ze", "we", "wij", "het", "jullie", "men", "er", "dat"}
+# Other subjects: a verb after one of these is not u's.
+NL_SUBJECTS = {"ik", "hij", "zij", "ze", "we", "wij", "het", "jullie", "men", "die", "dat", "er"}
+
+
+def _edit(tok: Any, new: str) -> Edit:
+    """Replace a token, keeping its capital, except the reverential capital of Dutch "U"."""
+    reverential = tok.text in {"U", "Uw", "Uzelf"} and not (tok.i == 0 or tok.is_sent_start)
+    return Edit(tok.idx, tok.idx + len(tok.text), new if reverential else _cased(new, tok.text))
+
+
+def _clause_start(tokens: Sequence[Any], k: int) -> bool:
+    return k == 0 or tokens[k].is_sent_start or tokens[k - 1].is_punct
+
+
 def nl_formal(ctx: Context) -> list[Address]:
     tokens = _tokens(ctx)
-    verbs = verb_table("nl")
-    inverted = verbs.get("inverted", {})
-    declarative = verbs.get("declarative", {})
     out: list[Address] = []
     used: set[int] = set()
     for k, tok in enumerate(tokens):
@@ -232,26 +323,45 @@ def nl_formal(ctx: Context) -> list[Address]:
         prev = norm(tokens[k - 1].text) if k else ""
         if word == "u" and prev in NL_NOT_PRONOUN_BEFORE:
             continue
-        edits = [
-            Edit(tok.idx, tok.idx + len(tok.text), _cased(NL_REPLACE.get(word, "je"), tok.text))
-        ]
+        verbs = verb_table("nl")  # loaded only once a formal form is found
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        at_clause_end = nxt is None or nxt.is_punct
+        new = NL_REPLACE.get(word, "je")
+        if word == "uw" and prev in {"is", "was", "zijn", "waren"}:
+            new = "jouw"  # "Wat is uw favoriete film?" -> "Wat is jouw ..."
+        elif word == "u" and at_clause_end and prev in NL_STRESSED_OBJECT_AFTER:
+            new = "jou"
+        elif word == "u" and at_clause_end and (prev in NL_STRESSED_SUBJECT_AFTER or not prev):
+            new = "jij"
+        edits = [_edit(tok, new)]
         start, end = tok.idx, tok.idx + len(tok.text)
         if word == "u":
-            before = tokens[k - 1] if k else None
-            after = tokens[k + 1] if k + 1 < len(tokens) else None
-            if before is not None and norm(before.text) in inverted and not before.is_punct:
-                new = inverted[norm(before.text)]
-                if new != norm(before.text):
-                    edits.append(
-                        Edit(before.idx, before.idx + len(before.text), _cased(new, before.text))
-                    )
-                start = before.idx
-            elif after is not None and norm(after.text) in declarative:
-                new = declarative[norm(after.text)]
-                if new != norm(after.text):
-                    edits.append(
-                        Edit(after.idx, after.idx + len(after.text), _cased(new, after.text))
-                    )
+            verb = tokens[k - 1] if k else None
+            # The verb before u is inverted unless another subject precedes it ("Hij stuurt u":
+            # u is the object there).
+            inverted = (
+                verb is not None
+                and norm(verb.text) in verbs.get("inverted", {})
+                and (
+                    _clause_start(tokens, k - 1)
+                    or norm(tokens[k - 2].text) not in NL_OBJECT_SUBJECTS
+                )
+            )
+            if inverted:
+                assert verb is not None
+                edits.append(_edit(verb, verbs["inverted"][norm(verb.text)]))
+                start = verb.idx
+            else:
+                # "u heeft" -> "je hebt"; in a subordinate clause the verb comes later:
+                # "dat u een hond heeft" -> "dat je een hond hebt".
+                for j in range(k + 1, min(k + 9, len(tokens))):
+                    w = norm(tokens[j].text)
+                    if tokens[j].is_punct or w in NL_SUBJECTS:
+                        break
+                    changed = verbs.get("declarative", {}).get(w)
+                    if changed is not None and changed != w and (j == k + 1 or w == "heeft"):
+                        edits.append(_edit(tokens[j], changed))
+                        break
             # "kunt u zich", "u kunt zich": the reflexive follows within two words.
             for j in range(k + 1, min(k + 3, len(tokens))):
                 refl = norm(tokens[j].text)
@@ -261,9 +371,8 @@ def nl_formal(ctx: Context) -> list[Address]:
                     )
                     used.add(j)
                     break
-        out.append(
-            Address(start, end, ctx.text[start:end], tuple(sorted(edits, key=lambda e: e.start)))
-        )
+        edits.sort(key=lambda e: e.start)
+        out.append(Address(start, end, ctx.text[start:end], tuple(edits)))
     return out
 
 
@@ -301,141 +410,167 @@ def _fr_number(tokens: Sequence[Any], k: int) -> bool | None:
     return bool(word.endswith(("s", "x")))
 
 
+def _fr_feminine(word: str) -> bool:
+    if word in FR_FEMININE_OTHER or word in FR_FEMININE_ERE:
+        return True
+    if word in FR_MASCULINE_E or word.endswith(FR_MASCULINE_ENDINGS):
+        return False
+    if word.endswith("eur"):
+        return not word.endswith(FR_MASCULINE_EUR)
+    return word.endswith(("e", *FR_FEMININE_ENDINGS))
+
+
 def _fr_gender_word(tokens: Sequence[Any], k: int) -> str:
-    """ton or ta for votre at k: ton before a vowel; by the noun's ending otherwise."""
+    """ton or ta for votre at k: ton before a vowel; the noun's gender otherwise."""
     noun = tokens[k + 1] if k + 1 < len(tokens) else None
     if noun is None:
         return "ton"
     word = norm(noun.text)
-    morph = getattr(noun, "morph", None)
-    if morph is not None and morph.get("Gender"):
-        if "Fem" in morph.get("Gender") and not word.startswith(FR_VOWELS):
-            return "ta"
-        return "ton"
     if word.startswith(FR_VOWELS):
         return "ton"
-    return "ta" if word.endswith(FR_FEMININE_ENDINGS) else "ton"
+    morph = getattr(noun, "morph", None)
+    gender = morph.get("Gender") if morph is not None else []
+    if gender:  # a trained pipeline knows
+        return "ta" if "Fem" in gender else "ton"
+    return "ta" if _fr_feminine(word) else "ton"
+
+
+# Object pronouns and the negation that may stand between subject vous and its verb.
+FR_CLITICS = {"ne", "n'", "le", "la", "l'", "les", "lui", "leur", "en", "y", "me", "m'", "nous"}
+FR_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+FR_IMPERATIVE_TRIGGERS = {"et", "alors", "puis", "donc", "mais", "oh", "bon", "allez"}
+
+
+def _clitic(nxt: str, old: str) -> str:
+    """te, or t' before a vowel."""
+    return _cased("t'" if nxt.startswith(FR_VOWELS) else "te", old)
+
+
+def _fr_vous(
+    tokens: Sequence[Any], words: Sequence[str], k: int, verbs: dict[str, dict[str, str]]
+) -> tuple[list[Edit], int, int]:
+    """Edits for vous at k, and the span to report."""
+    tok = tokens[k]
+    indicative, imperative = verbs.get("indicative", {}), verbs.get("imperative", {})
+    subjunctive = verbs.get("subjunctive", {})
+    prev = words[k - 1] if k else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if words[k] == "-vous":
+        verb = tokens[k - 1]
+        start = verb.idx
+        question = any(t.text == "?" for t in tokens[k : k + 30] if not t.is_sent_start)
+        if prev in imperative and (not question or prev not in indicative):
+            return [_edit(verb, imperative[prev]), Edit(tok.idx, end, "-toi")], start, end
+        if prev in indicative:
+            return [_edit(verb, indicative[prev]), Edit(tok.idx, end, "-tu")], start, end
+        return [], start, end
+    if nxt == "vous" and k + 2 < len(words) and words[k + 2] in indicative:
+        # Reflexive: "vous vous amusez" -> "tu t'amuses".
+        verb = tokens[k + 2]
+        new_verb = indicative[words[k + 2]]
+        end = verb.idx + len(verb.text)
+        text = (
+            _cased("tu ", tok.text) + ("t'" if new_verb.startswith(FR_VOWELS) else "te ") + new_verb
+        )
+        return [Edit(tok.idx, end, text)], start, end
+    j = k + 1
+    while j < len(words) and words[j] in FR_CLITICS:
+        j += 1
+    verb_word = words[j] if j < len(words) else ""
+    if verb_word in indicative or verb_word in subjunctive:
+        verb = tokens[j]
+        table = indicative if verb_word in indicative else subjunctive
+        end = verb.idx + len(verb.text)
+        return [_edit(tok, "tu"), Edit(verb.idx, end, table[verb_word])], start, end
+    if verb_word.endswith("ez") and prev not in FR_PREPOSITIONS:
+        return [], start, end  # a subject with a verb form the table does not know
+    if nxt.endswith(FR_INFINITIVE_ENDINGS) and nxt.isalpha():
+        # Before an infinitive vous is its object: "pour vous amuser" -> "pour t'amuser".
+        return (
+            [
+                Edit(
+                    tok.idx,
+                    tokens[k + 1].idx if nxt.startswith(FR_VOWELS) else end,
+                    _clitic(nxt, tok.text),
+                )
+            ],
+            start,
+            end,
+        )
+    if prev in FR_PREPOSITIONS or not nxt.isalpha() or nxt in {"aussi", "seul", "seule", "même"}:
+        return [_edit(tok, "toi")], start, end
+    # Object before its verb: "je vous remercie" -> "je te remercie", "je vous aime" -> "je t'aime".
+    if nxt.startswith(FR_VOWELS):
+        return [Edit(tok.idx, tokens[k + 1].idx, _clitic(nxt, tok.text))], start, end
+    return [_edit(tok, "te")], start, end
 
 
 def fr_formal(ctx: Context) -> list[Address]:
     tokens = _tokens(ctx)
     words = [norm(t.text) for t in tokens]
+    if not FR_FORMAL & set(words) and not any(w.endswith("ez") for w in words):
+        return []
     group = _fr_group_text(words)
     verbs = verb_table("fr")
-    indicative = verbs.get("indicative", {})
     imperative = verbs.get("imperative", {})
-    subjunctive = verbs.get("subjunctive", {})
     out: list[Address] = []
     for k, tok in enumerate(tokens):
         word = words[k]
-        if word not in FR_FORMAL:
-            continue
-        if word == "-même" and (k == 0 or words[k - 1] != "vous"):
-            continue
+        plural: bool | None = True if group else None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
         edits: list[Edit] = []
-        plural: bool | None = True if group else None
         if word in {"vous", "-vous"}:
+            if word == "vous" and k + 1 < len(words) and words[k + 1] == "-même":
+                continue  # "vous-même": handled at "-même"
+            if (
+                word == "-vous"
+                and k
+                and words[k - 1] in {"rendez"}
+                and k > 1
+                and not _clause_start(tokens, k - 1)
+            ):
+                continue  # "un rendez-vous": the noun
             plural = True if group else _fr_number(tokens, k)
-            prev = words[k - 1] if k else ""
-            nxt = words[k + 1] if k + 1 < len(words) else ""
-            nxt_tok = tokens[k + 1] if k + 1 < len(tokens) else None
-            if word == "-vous":
-                # "Pouvez-vous" -> "Peux-tu"; "Amusez-vous" -> "Amuse-toi".
-                verb_tok = tokens[k - 1]
-                span_start = verb_tok.idx
-                if prev in indicative and tok.idx == verb_tok.idx + len(verb_tok.text):
-                    new_verb = indicative[prev]
-                    # -t- between a vowel-final verb and tu is not needed: "as-tu", "peux-tu".
-                    edits.append(
-                        Edit(
-                            verb_tok.idx,
-                            verb_tok.idx + len(verb_tok.text),
-                            _cased(new_verb, verb_tok.text),
-                        )
-                    )
-                    edits.append(Edit(tok.idx, tok.idx + len(tok.text), "-tu"))
-                elif prev in imperative:
-                    edits.append(
-                        Edit(
-                            verb_tok.idx,
-                            verb_tok.idx + len(verb_tok.text),
-                            _cased(imperative[prev], verb_tok.text),
-                        )
-                    )
-                    edits.append(Edit(tok.idx, tok.idx + len(tok.text), "-toi"))
-                else:
-                    edits.append(Edit(tok.idx, tok.idx + len(tok.text), "-tu"))
-            elif nxt == "vous" and k + 2 < len(tokens) and words[k + 2] in indicative:
-                # Reflexive: "vous vous amusez" -> "tu t'amuses".
-                verb_tok = tokens[k + 2]
-                new_verb = indicative[words[k + 2]]
-                refl = "t'" if new_verb.startswith(FR_VOWELS) else "te "
-                edits.append(
-                    Edit(
-                        tok.idx,
-                        verb_tok.idx + len(verb_tok.text),
-                        _cased("tu ", tok.text) + refl + new_verb,
-                    )
-                )
-                span_end = verb_tok.idx + len(verb_tok.text)
-            elif (
-                nxt.endswith("ez")
-                and nxt not in indicative
-                and prev not in FR_SUBJECT_PRONOUNS
-                and prev not in FR_PREPOSITIONS
-            ):
-                pass  # a subject with a verb form the table does not know: no fix beats a wrong one
-            elif (
-                nxt in indicative
-                and prev not in FR_SUBJECT_PRONOUNS
-                and prev not in FR_PREPOSITIONS
-            ):
-                assert nxt_tok is not None
-                table = subjunctive if prev in {"que", "qu'"} and nxt in subjunctive else indicative
-                edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("tu", tok.text)))
-                edits.append(Edit(nxt_tok.idx, nxt_tok.idx + len(nxt_tok.text), table[nxt]))
-                span_end = nxt_tok.idx + len(nxt_tok.text)
-            elif (
-                prev in FR_PREPOSITIONS
-                or nxt in {"-même", "aussi", "seul", "seule"}
-                or not nxt
-                or not nxt.isalpha()
-            ):
-                edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("toi", tok.text)))
-            else:
-                # Object before its verb: "je vous remercie" -> "je te remercie", "t'aime".
-                if nxt.startswith(FR_VOWELS):
-                    assert nxt_tok is not None
-                    edits.append(Edit(tok.idx, nxt_tok.idx, _cased("t'", tok.text)))
-                else:
-                    edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("te", tok.text)))
+            edits, span_start, span_end = _fr_vous(tokens, words, k, verbs)
+        elif word == "-même" and k and words[k - 1] == "vous":
+            span_start = tokens[k - 1].idx
+            edits = [Edit(span_start, span_end, _cased("toi-même", tokens[k - 1].text))]
+        elif word == "vous-même":
+            edits = [_edit(tok, "toi-même")]
         elif word == "votre":
-            edits.append(
-                Edit(tok.idx, tok.idx + len(tok.text), _cased(_fr_gender_word(tokens, k), tok.text))
-            )
+            edits = [_edit(tok, _fr_gender_word(tokens, k))]
         elif word == "vos":
-            edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("tes", tok.text)))
+            edits = [_edit(tok, "tes")]
         elif word in {"vôtre", "vôtres"}:
             article = words[k - 1] if k else ""
             new = {"le": "tien", "la": "tienne", "les": "tiens"}.get(article, "tien")
-            if word == "vôtres" and article == "les":
-                new = "tiens"
-            edits.append(Edit(tok.idx, tok.idx + len(tok.text), new))
-        elif word == "vous-même":
-            edits.append(Edit(tok.idx, tok.idx + len(tok.text), _cased("toi-même", tok.text)))
-        elif word == "-même":
+            edits = [_edit(tok, new)]
+        elif (
+            word in imperative
+            and tok.text[:1].isalpha()
+            and (_clause_start(tokens, k) or words[k - 1] in FR_IMPERATIVE_TRIGGERS)
+            and not (k + 1 < len(words) and words[k + 1] in {"-vous", "-nous"})
+        ):
+            # An imperative on its own: "Passez une bonne journée" -> "Passe une bonne journée".
+            new = imperative[word]
+            following = words[k + 1] if k + 1 < len(words) else ""
+            if following in {"-en", "-y"} and new.endswith(("e", "a")):
+                new += "s"  # "Profitez-en" -> "Profites-en"
+            if following in FR_PLURAL_AFTER:
+                plural = True
+            edits = [_edit(tok, new)]
+        else:
             continue
         if plural is True:
             continue
+        text = ctx.text[span_start:span_end]
         out.append(
-            Address(span_start, span_end, ctx.text[span_start:span_end], tuple(edits), plural)
+            Address(span_start, span_end, text, tuple(sorted(edits, key=lambda e: e.start)), plural)
         )
     # votre, vos and an undecided vous take the number the rest of the text shows, if any.
     if any(a.plural is False for a in out):
         out = [Address(a.start, a.end, a.words, a.edits, False) for a in out]
-    # Imperatives in -ez that stand alone at the start of a sentence ("Profitez de l'été"):
-    # formal when addressed to one reader, but also the plural; counted only as unsure.
     return out
 
 
