@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tonelint.languages import CLASSES  # noqa: E402
-from tonelint.lexicons import expand, is_lemma, load_pack  # noqa: E402
-from tonelint.phrases import PhraseTables, norm  # noqa: E402
+from tonelint.lexicons import expand, is_lemma, load_pack, norm  # noqa: E402
+from tonelint.phrases import PhraseTables  # noqa: E402
 
 VERSION = "0.2.0"
 
@@ -59,12 +59,109 @@ HASHTAG = r"#[^\W_][\w]*(?:_\w+)*"
 MENTION = r"@\w+(?:@[\w-]+(?:\.[\w-]+)+)?"
 TOKEN_MATCH = re.compile(rf"^(?:{HASHTAG}|{MENTION})$")
 
-# Exceptions kept from spaCy's lists: those with an apostrophe or a period (elisions, "'s",
-# abbreviations such as "m.b.t." or "etc."); the long lists of hyphenated words are left out,
-# since rules here do not need them and they cost start-up time.
-_KEEP_EXCEPTION = re.compile(r"['’.]")
+# Tokenizer exceptions kept from spaCy's lists: emoticons (spaCy's base list), words with an
+# apostrophe in nl and fr ("'s avonds", "z'n", "aujourd'hui"), and the abbreviations below.
+# spaCy's full lists (4,670 entries for nl) cost over a second to load, most of them rare
+# abbreviations; without an entry an abbreviation's final stop is split off, which at worst
+# ends a sentence early. The abbreviations were chosen by the tonelint team as the common ones
+# in social posts.
+ABBREVIATIONS = {
+    "nl": {
+        "bijv.",
+        "bv.",
+        "d.w.z.",
+        "m.b.t.",
+        "o.a.",
+        "t.a.v.",
+        "i.p.v.",
+        "enz.",
+        "etc.",
+        "z.s.m.",
+        "a.s.",
+        "ca.",
+        "nr.",
+        "mr.",
+        "dhr.",
+        "mevr.",
+        "dr.",
+        "ir.",
+        "drs.",
+        "prof.",
+        "blz.",
+        "evt.",
+        "incl.",
+        "excl.",
+        "p.s.",
+        "vs.",
+        "m.i.v.",
+        "o.b.v.",
+        "n.a.v.",
+        "i.v.m.",
+        "z.o.z.",
+        "tel.",
+        "e.d.",
+        "jl.",
+        "resp.",
+        "ong.",
+        "max.",
+        "min.",
+        "ovv.",
+        "i.s.m.",
+        "t.z.t.",
+        "m.u.v.",
+    },
+    "fr": {
+        "m.",
+        "mme.",
+        "mlle.",
+        "dr.",
+        "etc.",
+        "p.ex.",
+        "cf.",
+        "env.",
+        "n°.",
+        "av.",
+        "bd.",
+        "j.-c.",
+        "st.",
+        "ste.",
+        "tél.",
+    },
+    "en": {
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "vs.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "st.",
+        "a.m.",
+        "p.m.",
+        "inc.",
+        "ltd.",
+        "co.",
+        "no.",
+        "jr.",
+        "sr.",
+        "approx.",
+        "u.s.",
+        "u.k.",
+        "dept.",
+    },
+}
+_APOSTROPHE = re.compile(r"['’]")
 # Exceptions that hurt here: Dutch "u." (uur) would swallow the pronoun u before a full stop.
 _DROP_EXCEPTIONS = {"u."}
+
+
+def keep_exception(lang: str, key: str) -> bool:
+    if key.lower() in _DROP_EXCEPTIONS:
+        return False
+    if key in BASE_EXCEPTIONS or key.lower() in ABBREVIATIONS[lang]:
+        return True
+    return lang in ("nl", "fr") and bool(_APOSTROPHE.search(key))
 
 
 def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
@@ -73,12 +170,7 @@ def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
     prefixes = [EMOJI] + [p for p in (defaults.prefixes or []) if p not in ("#", "@")]
     suffixes = [EMOJI, *list(defaults.suffixes or [])]
     infixes = [EMOJI, *list(defaults.infixes or [])]
-    exceptions = {
-        k: v
-        for k, v in official.tokenizer.rules.items()
-        if (_KEEP_EXCEPTION.search(k) or k in BASE_EXCEPTIONS)  # BASE: emoticons and the like
-        and k.lower() not in _DROP_EXCEPTIONS
-    }
+    exceptions = {k: v for k, v in official.tokenizer.rules.items() if keep_exception(lang, k)}
     if lang == "nl":
         # Capitalised "U." ends a sentence with the pronoun, not an initial: split the stop off.
         exceptions["U."] = [{ORTH: "U"}, {ORTH: "."}]

@@ -21,6 +21,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+
+def norm(text: str) -> str:
+    """How a token is compared with a lexicon: lowercase, typographic apostrophes straight."""
+    return text.lower().translate(APOSTROPHES)
+
+
 _PART = regex.compile(r"\{([^{}]*)\}|([^\s{}]+)")
 
 

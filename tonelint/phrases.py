@@ -21,12 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
-
-
-def norm(text: str) -> str:
-    """How a token is compared: lowercase, typographic apostrophes made straight."""
-    return text.lower().translate(APOSTROPHES)
+from tonelint.lexicons import norm
 
 
 class PhraseTables:

@@ -23,7 +23,7 @@ from typing import Any
 
 from tonelint.context import Context, Violation
 from tonelint.diagnostics import Applicability, Edit, Fix, Severity
-from tonelint.phrases import norm
+from tonelint.lexicons import norm
 from tonelint.registry import Docs, Example, Rule
 from tonelint.resources import data_dir
 
