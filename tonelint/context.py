@@ -57,7 +57,7 @@ class Context:
         """
         from tonelint.pipelines import pipeline
 
-        return pipeline(self.lang)(self.prose)
+        return pipeline(self.lang, self.settings.pipelines.get(self.lang))(self.prose)
 
     def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
         """Lexicon matches in the Doc as (span, entry) pairs, in text order.

@@ -44,6 +44,12 @@ class PhraseTables:
         }
         self._build(table)
 
+    def copy_from(self, other: PhraseTables) -> None:
+        """Take over another pipeline's tables (for a trained pipeline tonelint adds them to)."""
+        for table, data in other.tables.items():
+            self.tables[table] = data
+            self._build(table)
+
     def entries(self, table: str) -> list[dict[str, Any]]:
         return list(self.tables.get(table, {}).get("entries", []))
 

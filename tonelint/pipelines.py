@@ -10,16 +10,44 @@ from tonelint.resources import data_dir
 LANGUAGES = ("nl", "fr", "en")
 
 
+class PipelineError(Exception):
+    """A configured spaCy pipeline that cannot be used."""
+
+
 @cache
-def pipeline(lang: str) -> Any:
-    """The ``spacy.Language`` for ``lang`` (``nl``, ``fr`` or ``en``) from ``models/<lang>``."""
+def pipeline(lang: str, trained: str | None = None) -> Any:
+    """The ``spacy.Language`` for ``lang`` (``nl``, ``fr`` or ``en``).
+
+    tonelint's own pipeline from ``models/<lang>``; or, when ``trained`` names an installed
+    trained pipeline (``nl_core_news_sm``, or a path), that pipeline with tonelint's tokenizer
+    and phrase tables added, so rules can use its part-of-speech tags and morphology.
+    """
     if lang not in LANGUAGES:
         raise ValueError(f"no pipeline for language {lang!r}; tonelint has {', '.join(LANGUAGES)}")
     import spacy
 
     import tonelint.languages  # noqa: F401  (registers tonelint's language classes with spaCy)
 
-    return spacy.load(data_dir("models") / lang)
+    ours: Any = spacy.load(data_dir("models") / lang)
+    if trained is None:
+        return ours
+    from spacy.tokenizer import Tokenizer
+
+    try:
+        nlp: Any = spacy.load(trained, exclude=["ner"])
+    except (OSError, ValueError, ImportError) as exc:
+        raise PipelineError(
+            f"pipelines.{lang} = {trained!r} cannot be loaded ({exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0]}); install it, or remove the setting"
+        ) from None
+    tokenizer = Tokenizer(nlp.vocab)
+    tokenizer.from_bytes(ours.tokenizer.to_bytes())
+    nlp.tokenizer = tokenizer
+    if not any(nlp.has_pipe(name) for name in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    phrases = nlp.add_pipe("tonelint_phrases", last=True)
+    phrases.copy_from(ours.get_pipe("tonelint_phrases"))
+    return nlp
 
 
 @cache

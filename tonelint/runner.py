@@ -15,6 +15,7 @@ from tonelint.diagnostics import Diagnostic
 from tonelint.documents import Document, Encoding, InputError, decode
 from tonelint.fixes import apply
 from tonelint.linter import Linter
+from tonelint.pipelines import PipelineError
 from tonelint.report import FileResult, Report
 from tonelint.settings import ConfigFinder, Settings
 
@@ -74,6 +75,8 @@ def run(paths: list[str], options: Options, linter: Linter | None = None) -> Rep
             report.files.append(_lint_one(item, options, finder, linter))
         except InputError as exc:
             report.errors.append(exc)
+        except PipelineError as exc:
+            report.errors.append(InputError(item, str(exc)))
     return report
 
 

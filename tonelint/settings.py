@@ -49,6 +49,8 @@ class Settings:
     max_sentence_words: int = 0
     # The organisation's own name(s), for TL206 (a brand speaking of itself in the third person).
     brand: tuple[str, ...] = ()
+    # Installed trained spaCy pipelines to use per language, e.g. {"nl": "nl_core_news_sm"}.
+    pipelines: Mapping[str, str] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
         """Whether a rule code is selected: the longest matching prefix of select/ignore wins."""
@@ -70,8 +72,9 @@ class Settings:
                     f"unknown key {key!r}{where}; allowed keys: {', '.join(sorted(SETTING_KEYS))}",
                 )
             changes[attr] = _VALIDATORS[attr](key, value, source)
-        if "limits" in changes:
-            changes["limits"] = {**self.limits, **changes["limits"]}
+        for table in ("limits", "pipelines"):
+            if table in changes:
+                changes[table] = {**getattr(self, table), **changes[table]}
         return replace(self, **changes)
 
 
@@ -124,6 +127,21 @@ def _names(key: str, value: object, source: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in items)
 
 
+def _pipelines(key: str, value: object, source: str) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(source, f'{key} must be a table like {{ nl = "nl_core_news_sm" }}')
+    out: dict[str, str] = {}
+    for lang, name in value.items():
+        if lang not in ("nl", "fr", "en"):
+            raise ConfigError(
+                source, f"{key}: unknown language {lang!r}; allowed values: nl, fr, en"
+            )
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(source, f"{key}.{lang} must be a pipeline name or path")
+        out[lang] = name
+    return out
+
+
 def _positive_int(key: str, value: object, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigError(source, f"{key} must be a non-negative integer")
@@ -141,6 +159,7 @@ _VALIDATORS: dict[str, Callable[[str, object, str], Any]] = {
     "limits": _limits,
     "max_sentence_words": _positive_int,
     "brand": _names,
+    "pipelines": _pipelines,
 }
 SETTING_KEYS = frozenset(f.name.replace("_", "-") for f in fields(Settings))
 assert {k.replace("_", "-") for k in _VALIDATORS} == SETTING_KEYS

@@ -323,6 +323,8 @@ def nl_formal(ctx: Context) -> list[Address]:
         prev = norm(tokens[k - 1].text) if k else ""
         if word == "u" and prev in NL_NOT_PRONOUN_BEFORE:
             continue
+        if tok.pos_ and tok.pos_ not in ("PRON", "DET", "ADV", "INTJ", "X"):
+            continue  # a trained pipeline says this u is no pronoun ("schrijf u als letter")
         verbs = verb_table("nl")  # loaded only once a formal form is found
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         at_clause_end = nxt is None or nxt.is_punct
@@ -404,6 +406,12 @@ def _fr_number(tokens: Sequence[Any], k: int) -> bool | None:
         return None
     if not rest or not rest[0].isalpha():
         return None
+    # A trained pipeline's morphology decides when it has a number for the word.
+    position = k + 1 + (len(nxt) - len(rest))
+    if position < len(tokens):
+        number = tokens[position].morph.get("Number")
+        if number:
+            return "Plur" in number
     word = rest[0]
     if word in FR_SAME_NUMBER or word.endswith("eux"):
         return None
