@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from tonelint import suppression
+from tonelint import langid, suppression
 from tonelint.checks.engine import (
     UNKNOWN_SUPPRESSION_CODE,
     UNSUPPORTED_LANGUAGE,
@@ -97,9 +97,10 @@ class Linter:
 
         With `lang` set, or a document in one language, that is the document itself.
         """
-        if settings.lang != "auto":
+        prose = document.prose()
+        if settings.lang != "auto" or len(langid.paragraphs(prose)) < 2:
             return [(lang, document)]
-        paragraphs = detect_paragraphs(document.prose(), default=lang)
+        paragraphs = detect_paragraphs(prose, default=lang)
         langs = list(dict.fromkeys(p_lang for _, _, p_lang in paragraphs)) or [lang]
         if len(langs) == 1:
             return [(langs[0], document)]

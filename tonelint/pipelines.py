@@ -14,8 +14,13 @@ class PipelineError(Exception):
     """A configured spaCy pipeline that cannot be used."""
 
 
-@cache
 def pipeline(lang: str, trained: str | None = None) -> Any:
+    """The pipeline for ``lang``: see :func:`_load` (cached per language and trained name)."""
+    return _load(lang, trained)
+
+
+@cache
+def _load(lang: str, trained: str | None) -> Any:
     """The ``spacy.Language`` for ``lang`` (``nl``, ``fr`` or ``en``).
 
     tonelint's own pipeline from ``models/<lang>``; or, when ``trained`` names an installed
