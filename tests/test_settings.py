@@ -75,7 +75,9 @@ def test_unknown_key_names_file_key_and_allowed_keys(tmp_path: Path) -> None:
     proc = tonelint("check", str(draft), cwd=tmp_path)
     assert proc.returncode == 2
     assert f"{config}: error: unknown key 'platfrom'" in proc.stdout
-    assert "allowed keys: audience, brand, fail-on, ignore, kind, lang, limits" in proc.stdout
+    assert (
+        "allowed keys: audience, brand, fail-on, fields, ignore, kind, lang, limits" in proc.stdout
+    )
 
 
 def test_unknown_value_names_file_key_and_allowed_values(tmp_path: Path) -> None:

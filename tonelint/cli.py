@@ -79,6 +79,13 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Show fixes as a diff; write nothing.")
     ] = False,
+    text_field: Annotated[
+        list[str] | None,
+        typer.Option("--text-field", help="Field of a CMS export to lint; repeat for several."),
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option("--id-field", help="Field of a CMS export with the record id.")
+    ] = None,
     stdin_filename: Annotated[
         str | None, typer.Option(help="Name for the text read from stdin.")
     ] = None,
@@ -99,6 +106,13 @@ def check(
     ):
         if value is not None:
             cli[key] = value
+    fields: dict[str, object] = {}
+    if text_field:
+        fields["text"] = list(text_field)
+    if id_field:
+        fields["id"] = id_field
+    if fields:
+        cli["fields"] = fields
     options = Options(
         cli=cli,
         config=config,

@@ -12,10 +12,6 @@ import codecs
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from tonelint.settings import Settings
 
 
 class InputError(Exception):
@@ -25,6 +21,24 @@ class InputError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+class RecordError(InputError):
+    """One bad record in an export: named by its number; the rest of the export is still linted."""
+
+    def __init__(self, path: str, number: int, message: str) -> None:
+        super().__init__(path, f"record {number}: {message}")
+        self.number = number
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where in a CMS export a document comes from (all None for a plain file)."""
+
+    record: str | None = None  # the record's id
+    number: int | None = None  # the record's number in the export, from 1
+    field: str | None = None  # the field the text is from
+    meta: tuple[tuple[str, str], ...] = ()  # author, date and the like, as the export has them
 
 
 @dataclass(frozen=True, order=True)
@@ -70,11 +84,18 @@ class Document:
     text: str
     path: str = "<text>"
     excluded: tuple[Excluded, ...] = ()
-    # Settings that the document itself carries (Markdown front matter), as raw key/values;
-    # they are validated and applied over config and CLI flags by the settings resolver.
+    # Settings that the document itself carries (Markdown front matter, a record's own fields),
+    # as raw key/values; validated and applied over config and CLI flags by the linter.
     front_matter: dict[str, object] = field(default_factory=dict)
     encoding: Encoding = Encoding()
-    settings: Settings | None = None
+    origin: Origin = Origin()
+
+    @property
+    def where(self) -> str:
+        """How to name where the document's settings come from, in an error message."""
+        if self.origin.number is not None:
+            return f" in record {self.origin.number}"
+        return " in front matter"
 
     def prose(self) -> str:
         """The text with every excluded region blanked to spaces: same length, same offsets.

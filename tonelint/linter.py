@@ -38,7 +38,7 @@ class Linter:
         """Front matter over ``base`` (config and CLI flags already applied)."""
         settings = base or self.settings
         if document.front_matter:
-            settings = settings.merged(document.front_matter, document.path, " in front matter")
+            settings = settings.merged(document.front_matter, document.path, document.where)
         return settings
 
     def lint(self, document: Document, settings: Settings | None = None) -> list[Diagnostic]:

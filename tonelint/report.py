@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tonelint.diagnostics import Applicability, Diagnostic
-from tonelint.documents import InputError
+from tonelint.documents import InputError, Origin, RecordError
 from tonelint.settings import Settings
 
 EXIT_CLEAN = 0
@@ -22,6 +22,8 @@ class FileResult:
     settings: Settings
     original: str | None = None  # the text before fixes, when fixes changed it
     fixes_applied: int = 0
+    # record id, number, field and meta for a record of an export
+    origin: Origin = field(default_factory=Origin)
 
     @property
     def failing(self) -> bool:
@@ -51,28 +53,36 @@ class Report:
         )
 
     def summary(self) -> str:
-        n_files = len(self.files)
-        files = f"{n_files} file{'s' if n_files != 1 else ''}"
+        records = sum(1 for f in self.files if f.origin.record is not None)
+        plain = len(self.files) - records
+        linted = _count(plain, "file")
+        if records:
+            linted = (f"{linted} and " if plain else "") + _count(records, "record field")
         diags = self.diagnostics
         fixed = sum(f.fixes_applied for f in self.files)
         parts = []
         if fixed:
-            parts.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
+            parts.append(f"Fixed {_count(fixed, 'problem')}.")
         if not diags:
-            parts.append(f"No problems found in {files}.")
+            parts.append(f"No problems found in {linted}.")
         else:
             by_severity = Counter(d.severity.value for d in diags)
             detail = ", ".join(f"{n} {sev}" for sev, n in sorted(by_severity.items()))
-            parts.append(
-                f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} ({detail}) in {files}."
-            )
+            parts.append(f"Found {_count(len(diags), 'problem')} ({detail}) in {linted}.")
             safe = self.fixable()
             if safe:
                 parts.append(f"{safe} fixable with --fix.")
             hidden = self.fixable(unsafe=True) - safe
             if hidden:
                 parts.append(f"{hidden} more with --unsafe-fixes.")
-        if self.errors:
-            n = len(self.errors)
-            parts.append(f"{n} file{'s' if n != 1 else ''} could not be linted.")
+        bad_records = sum(1 for e in self.errors if isinstance(e, RecordError))
+        bad_files = len(self.errors) - bad_records
+        if bad_files:
+            parts.append(f"{_count(bad_files, 'file')} could not be linted.")
+        if bad_records:
+            parts.append(f"{_count(bad_records, 'record')} could not be read.")
         return " ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -18,6 +18,8 @@ from tonelint.linter import Linter
 from tonelint.pipelines import PipelineError
 from tonelint.report import FileResult, Report
 from tonelint.settings import ConfigFinder, Settings
+from tonelint.sources import records
+from tonelint.sources.records import EXPORT_FORMATS
 
 STDIN = "-"
 SKIP_DIRS = frozenset(
@@ -72,12 +74,44 @@ def run(paths: list[str], options: Options, linter: Linter | None = None) -> Rep
             report.errors.append(item)
             continue
         try:
-            report.files.append(_lint_one(item, options, finder, linter))
+            if item != STDIN and sources.format_for(item, options.input_format) in EXPORT_FORMATS:
+                _lint_export(Path(item), options, finder, linter, report)
+            else:
+                report.files.append(_lint_one(item, options, finder, linter))
         except InputError as exc:
             report.errors.append(exc)
         except PipelineError as exc:
             report.errors.append(InputError(item, str(exc)))
     return report
+
+
+def _base_settings(where: Path, options: Options, finder: ConfigFinder) -> Settings:
+    """Config (with its overrides for this path) under the command line's flags."""
+    config = finder.find(where)
+    settings = config.settings_for(where, Settings()) if config else Settings()
+    return settings.merged(options.cli, "command line")
+
+
+def _lint_export(
+    path: Path, options: Options, finder: ConfigFinder, linter: Linter, report: Report
+) -> None:
+    """Lint every record of a CMS export; bad records become errors, the rest is linted.
+
+    Fixes are not written back into exports: an export is data from a CMS, not a draft.
+    """
+    base = _base_settings(path, options, finder)
+    fields = records.FieldMap.from_settings(base.fields)
+    fmt = sources.format_for(str(path), options.input_format)
+    for item in records.documents(path, fmt, fields):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            continue
+        settings = linter.settings_for(item, base)
+        report.files.append(
+            FileResult(
+                item.path, item.text, linter.lint(item, settings), settings, origin=item.origin
+            )
+        )
 
 
 def _lint_one(item: str, options: Options, finder: ConfigFinder, linter: Linter) -> FileResult:
@@ -90,10 +124,7 @@ def _lint_one(item: str, options: Options, finder: ConfigFinder, linter: Linter)
     else:
         where = Path(item)
         document = sources.from_path(where, options.input_format)
-    config = finder.find(where)
-    settings = config.settings_for(where, Settings()) if config else Settings()
-    settings = settings.merged(options.cli, "command line")
-    settings = linter.settings_for(document, settings)
+    settings = linter.settings_for(document, _base_settings(where, options, finder))
     diagnostics = linter.lint(document, settings)
     if not options.fix:
         return FileResult(document.path, document.text, diagnostics, settings)

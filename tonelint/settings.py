@@ -51,6 +51,8 @@ class Settings:
     brand: tuple[str, ...] = ()
     # Installed trained spaCy pipelines to use per language, e.g. {"nl": "nl_core_news_sm"}.
     pipelines: Mapping[str, str] = field(default_factory=dict)
+    # Field names in CMS exports, e.g. {"text": ("title", "body"), "id": ("post_id",)}.
+    fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
         """Whether a rule code is selected: the longest matching prefix of select/ignore wins."""
@@ -72,7 +74,7 @@ class Settings:
                     f"unknown key {key!r}{where}; allowed keys: {', '.join(sorted(SETTING_KEYS))}",
                 )
             changes[attr] = _VALIDATORS[attr](key, value, source)
-        for table in ("limits", "pipelines"):
+        for table in ("limits", "pipelines", "fields"):
             if table in changes:
                 changes[table] = {**getattr(self, table), **changes[table]}
         return replace(self, **changes)
@@ -142,6 +144,30 @@ def _pipelines(key: str, value: object, source: str) -> dict[str, str]:
     return out
 
 
+FIELD_KEYS = ("text", "id", "lang", "audience", "platform", "kind", "author", "date")
+
+
+def _fields(key: str, value: object, source: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(source, f'{key} must be a table like {{ text = ["title", "body"] }}')
+    out: dict[str, tuple[str, ...]] = {}
+    for name, columns in value.items():
+        if name not in FIELD_KEYS:
+            allowed = ", ".join(FIELD_KEYS)
+            raise ConfigError(source, f"{key}: unknown field {name!r}; allowed values: {allowed}")
+        items = [columns] if isinstance(columns, str) else columns
+        if (
+            not isinstance(items, (list, tuple))
+            or not items
+            or not all(isinstance(c, str) and c for c in items)
+            or (name != "text" and len(items) != 1)
+        ):
+            several = "a field name or a list of them" if name == "text" else "one field name"
+            raise ConfigError(source, f"{key}.{name} must be {several}")
+        out[name] = tuple(items)
+    return out
+
+
 def _positive_int(key: str, value: object, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigError(source, f"{key} must be a non-negative integer")
@@ -160,6 +186,7 @@ _VALIDATORS: dict[str, Callable[[str, object, str], Any]] = {
     "max_sentence_words": _positive_int,
     "brand": _names,
     "pipelines": _pipelines,
+    "fields": _fields,
 }
 SETTING_KEYS = frozenset(f.name.replace("_", "-") for f in fields(Settings))
 assert {k.replace("_", "-") for k in _VALIDATORS} == SETTING_KEYS

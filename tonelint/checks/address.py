@@ -593,26 +593,35 @@ INFORMAL = {"nl": nl_informal, "fr": fr_informal}
 # Rules ----------------------------------------------------------------------------------------
 
 
+def _informal(a: Address) -> str:
+    """The address as the fix writes it: "Kunt u" -> "Kun je"."""
+    text = a.words
+    for edit in sorted(a.edits, key=lambda e: e.start, reverse=True):
+        if a.start <= edit.start and edit.end <= a.end:
+            text = text[: edit.start - a.start] + edit.replacement + text[edit.end - a.start :]
+    return text
+
+
 def check_formal_address(ctx: Context) -> Iterator[Violation]:
     if ctx.settings.audience != YOUTH:
         return
     for a in FORMAL[ctx.lang](ctx):
         fix = Fix("Use informal address", a.edits, Applicability.UNSAFE) if a.edits else None
+        informal = _informal(a) if a.edits else ("tu" if ctx.lang == "fr" else "je")
         if a.plural is None and ctx.lang == "fr":
             yield Violation(
                 a.start,
                 a.end,
                 f"“{a.words}”: formal address if it speaks to one reader; nothing in the text "
-                "tells whether it means one reader or several. A young reader expects “tu”.",
+                f"tells whether it means one reader or several. To a young reader: “{informal}”.",
                 fix=fix,
                 severity=Severity.SUGGESTION,
             )
         else:
-            informal = "tu" if ctx.lang == "fr" else "je"
             yield Violation(
                 a.start,
                 a.end,
-                f"“{a.words}” is formal address; a young reader expects “{informal}”.",
+                f"“{a.words}” is formal address; to a young reader write “{informal}”.",
                 fix=fix,
             )
 

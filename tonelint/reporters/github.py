@@ -35,6 +35,11 @@ def render(report: Report, registry: Registry, out: TextIO) -> None:
             if end_line == line:
                 props += f",endColumn={end_col}"
             props += f",title={_prop(f'{d.code} {d.name}')}"
-            out.write(f"::{_LEVEL[d.severity]} {props}::{_data(f'{d.code} {d.message}')}\n")
+            where = (
+                ""
+                if result.origin.record is None
+                else (f"record {result.origin.record} ({result.origin.field}): ")
+            )
+            out.write(f"::{_LEVEL[d.severity]} {props}::{_data(f'{where}{d.code} {d.message}')}\n")
     for err in report.errors:
         out.write(f"::error file={_prop(err.path)},title=tonelint::{_data(err.message)}\n")

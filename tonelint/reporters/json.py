@@ -5,7 +5,9 @@
 
 Each diagnostic: path, code, name, severity, message, start, end (character offsets, code points),
 line, column, end_line, end_column (1-based, columns in code points), lang, fix (null or
-{title, applicability, edits: [{start, end, replacement}]}).
+{title, applicability, edits: [{start, end, replacement}]}), and for a record of a CMS export
+record (its id), record_number (from 1), field, meta ({"author": ..., "date": ...}); these are
+null (meta {}) for plain files. Offsets, lines and columns are then inside that field's text.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ def as_dicts(report: Report) -> list[dict[str, Any]]:
                     "end_column": end_col,
                     "lang": d.lang,
                     "fix": d.fix.to_dict() if d.fix else None,
+                    "record": result.origin.record,
+                    "record_number": result.origin.number,
+                    "field": result.origin.field,
+                    "meta": dict(result.origin.meta),
                 }
             )
     return out

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from tonelint.diagnostics import Severity
 from tonelint.documents import LineIndex
 from tonelint.registry import Registry, Rule
-from tonelint.report import Report
+from tonelint.report import FileResult, Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/tonelint/tonelint"
@@ -68,6 +68,30 @@ def _region(index: LineIndex, start: int, end: int) -> dict[str, int]:
     }
 
 
+def _location(file: FileResult, uri: str, region: dict[str, int]) -> dict[str, Any]:
+    """A physical location; for a record of an export also the record and field, as logical
+    locations (the region is then inside that field's text)."""
+    location: dict[str, Any] = {
+        "physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}
+    }
+    origin = file.origin
+    if origin.record is not None:
+        location["logicalLocations"] = [
+            {
+                "name": origin.record,
+                "kind": "object",
+                "fullyQualifiedName": f"record {origin.record}",
+            },
+            {
+                "name": origin.field,
+                "kind": "member",
+                "fullyQualifiedName": f"record {origin.record}.{origin.field}",
+            },
+        ]
+        location["properties"] = {"recordNumber": origin.number}
+    return location
+
+
 def render(report: Report, registry: Registry, out: TextIO) -> None:
     from tonelint import __version__
 
@@ -82,14 +106,7 @@ def render(report: Report, registry: Registry, out: TextIO) -> None:
                 "ruleId": d.code,
                 "level": _LEVEL[d.severity],
                 "message": {"text": d.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri},
-                            "region": _region(index, d.start, d.end),
-                        }
-                    }
-                ],
+                "locations": [_location(file, uri, _region(index, d.start, d.end))],
                 "properties": {"name": d.name, "severity": d.severity.value, "lang": d.lang},
             }
             if d.code in rule_index:

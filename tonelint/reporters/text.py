@@ -8,7 +8,7 @@ from typing import TextIO
 from tonelint.diagnostics import Applicability, Severity
 from tonelint.documents import LineIndex
 from tonelint.registry import Registry
-from tonelint.report import Report
+from tonelint.report import FileResult, Report
 
 _COLOURS = {
     Severity.ERROR: "\x1b[1;31m",
@@ -29,6 +29,14 @@ def use_colour(stream: TextIO, choice: str = "auto") -> bool:
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
+def location(result: FileResult) -> str:
+    """``path:`` for a file; ``path:record ID:FIELD:`` for a record of a CMS export."""
+    origin = result.origin
+    if origin.record is None:
+        return f"{result.path}:"
+    return f"{result.path}:record {origin.record}:{origin.field}:"
+
+
 def render(report: Report, registry: Registry, out: TextIO, colour: bool = False) -> None:
     def paint(code: str, s: str) -> str:
         return f"{code}{s}{_RESET}" if colour else s
@@ -40,7 +48,7 @@ def render(report: Report, registry: Registry, out: TextIO, colour: bool = False
             safe = d.fix is not None and d.fix.applicability is Applicability.SAFE
             fixable = " [*]" if safe else ""
             out.write(
-                f"{paint(_BOLD, f'{result.path}:{line}:{col}:')} "
+                f"{paint(_BOLD, f'{location(result)}{line}:{col}:')} "
                 f"{paint(_COLOURS[d.severity], d.code)} {d.message}{paint(_DIM, fixable)}\n"
             )
     for err in report.errors:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from tonelint.documents import Document, Encoding, read
 from tonelint.sources import markdown, text
+from tonelint.sources.records import EXPORT_FORMATS, SUFFIXES
 
-FORMATS = ("auto", "text", "markdown")
+FORMATS = ("auto", "text", "markdown", *EXPORT_FORMATS)
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 LINTABLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
@@ -16,7 +17,10 @@ LINTABLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 def format_for(path: str, requested: str = "auto") -> str:
     if requested != "auto":
         return requested
-    return "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    suffix = Path(path).suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
 
 
 def from_string(

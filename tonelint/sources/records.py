@@ -1,0 +1,223 @@
+"""CMS exports: one Document per text field of each record.
+
+Formats: CSV (``.csv``), JSON Lines (``.jsonl``, ``.ndjson``), a JSON array of objects
+(``.json``), and WordPress WXR (``.xml``, in :mod:`tonelint.sources.wxr`). CSV and JSON Lines are
+read as a stream, record by record, so memory does not grow with the size of the export; a JSON
+array is read whole (use JSON Lines for very large exports).
+
+Which field is which comes from :class:`FieldMap` (``fields = {...}`` in the config, or
+``--text-field``/``--id-field`` on the command line). A record's own ``lang``, ``audience``,
+``platform`` and ``kind`` fields override the file's settings for that record. A bad record
+(a broken row, a missing text field, a field of the wrong type) is reported as a
+:class:`RecordError` naming its number; the other records are still linted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tonelint.documents import Document, InputError, Origin, RecordError
+from tonelint.settings import ConfigError, Settings
+
+EXPORT_FORMATS = ("csv", "jsonl", "json", "wxr")
+SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xml": "wxr"}
+RECORD_SETTINGS = ("lang", "audience", "platform", "kind")
+META = ("author", "date")
+
+# csv refuses fields over 128 KiB by default; a long post body may be larger.
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """The export's field names for what tonelint reads; defaults need no option."""
+
+    text: tuple[str, ...] = ("text",)
+    id: str = "id"
+    lang: str = "lang"
+    audience: str = "audience"
+    platform: str = "platform"
+    kind: str = "kind"
+    author: str = "author"
+    date: str = "date"
+
+    @classmethod
+    def from_settings(cls, fields: Mapping[str, tuple[str, ...]]) -> FieldMap:
+        values: dict[str, object] = {}
+        for key, names in fields.items():
+            values[key] = tuple(names) if key == "text" else names[0]
+        return cls(**values)  # type: ignore[arg-type]
+
+
+Record = tuple[int, Mapping[str, object]]
+
+
+def _csv(path: Path) -> Iterator[Record | RecordError]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            raise InputError(str(path), f"malformed CSV header: {exc}") from None
+        if not header:
+            return
+        number = 0
+        while True:
+            number += 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield RecordError(
+                    str(path), number, f"malformed CSV row (line {reader.line_num}): {exc}"
+                )
+                continue
+            if not row:
+                number -= 1
+                continue
+            if len(row) != len(header):
+                yield RecordError(
+                    str(path),
+                    number,
+                    f"row on line {reader.line_num} has {len(row)} fields, "
+                    f"the header {len(header)}",
+                )
+                continue
+            yield number, dict(zip(header, row, strict=True))
+
+
+def _jsonl(path: Path) -> Iterator[Record | RecordError]:
+    with path.open(encoding="utf-8-sig") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield RecordError(str(path), number, f"invalid JSON on line {number}: {exc.msg}")
+                continue
+            if not isinstance(value, dict):
+                kind = type(value).__name__
+                yield RecordError(
+                    str(path), number, f"line {number} is a JSON {kind}, not an object"
+                )
+                continue
+            yield number, value
+
+
+def _json(path: Path) -> Iterator[Record | RecordError]:
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            value = json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            str(path), f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+    if not isinstance(value, list):
+        raise InputError(
+            str(path), f"expected a JSON array of objects, found a JSON {type(value).__name__}"
+        )
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            yield RecordError(str(path), number, f"is a JSON {type(item).__name__}, not an object")
+            continue
+        yield number, item
+
+
+def records(path: Path, fmt: str) -> Iterator[Record | RecordError]:
+    """The export's records, numbered from 1, or errors for the bad ones."""
+    if fmt == "csv":
+        return _csv(path)
+    if fmt == "jsonl":
+        return _jsonl(path)
+    if fmt == "json":
+        return _json(path)
+    if fmt == "wxr":
+        from tonelint.sources import wxr
+
+        return wxr.records(path)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
+
+
+def documents(path: Path, fmt: str, fields: FieldMap) -> Iterator[Document | InputError]:
+    """One Document per text field per record, in export order; errors for bad records."""
+    name = str(path)
+    try:
+        for item in records(path, fmt):
+            if isinstance(item, RecordError):
+                yield item
+                continue
+            number, record = item
+            try:
+                yield from _record_documents(name, number, record, fields)
+            except RecordError as exc:
+                yield exc
+    except UnicodeDecodeError as exc:
+        yield InputError(name, f"not valid UTF-8 at byte {exc.start} (save the export as UTF-8)")
+    except OSError as exc:
+        yield InputError(name, f"cannot read: {exc.strerror or exc}")
+
+
+def _record_documents(
+    path: str, number: int, record: Mapping[str, object], fields: FieldMap
+) -> Iterator[Document]:
+    present = [f for f in fields.text if f in record]
+    if not present:
+        wanted = " or ".join(repr(f) for f in fields.text)
+        raise RecordError(path, number, f"missing text field {wanted}")
+    own: dict[str, object] = {}
+    for key in RECORD_SETTINGS:
+        value = record.get(getattr(fields, key))
+        if value not in (None, ""):
+            own[key] = value
+    if own:
+        try:
+            Settings().merged(own, path)
+        except ConfigError as exc:
+            raise RecordError(path, number, exc.message) from None
+    record_id = _text(record.get(fields.id))
+    meta = tuple(
+        (key, text)
+        for key in META
+        if (text := _text(record.get(getattr(fields, key)))) not in (None, "")
+    )
+    for field_name in present:
+        value = record[field_name]
+        if value is None:
+            continue
+        text = value if isinstance(value, str) else None
+        if text is None:
+            raise RecordError(
+                path, number, f"field {field_name!r} is {_json_kind(value)}, expected text"
+            )
+        yield Document(
+            text=text,
+            path=path,
+            front_matter=own,
+            origin=Origin(record_id or str(number), number, field_name, meta),
+        )
