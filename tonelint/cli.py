@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -86,6 +87,9 @@ def check(
     id_field: Annotated[
         str | None, typer.Option("--id-field", help="Field of a CMS export with the record id.")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Processes for CMS exports; 0: one per core.")
+    ] = 1,
     stdin_filename: Annotated[
         str | None, typer.Option(help="Name for the text read from stdin.")
     ] = None,
@@ -121,6 +125,7 @@ def check(
         unsafe_fixes=unsafe_fixes,
         write=not diff,
         stdin_filename=stdin_filename,
+        jobs=jobs or (os.cpu_count() or 1),
     )
     try:
         report = run(paths, options)

@@ -34,6 +34,18 @@ class Linter:
         self.settings = settings or Settings()
         self.registry = registry or default_registry()
 
+    def warm_up(self) -> None:
+        """Load what linting needs (pipelines, language profiles) now rather than on first use."""
+        from tonelint.pipelines import LANGUAGES, pipeline
+
+        from tonelint import platforms
+
+        for lang in LANGUAGES:
+            pipeline(lang, self.settings.pipelines.get(lang))
+        detect_language("Warm up the language profiles with a sentence in English.")
+        for platform in ("x", "mastodon"):
+            platforms.measure("https://example.org", platform)  # compiles the URL patterns
+
     def settings_for(self, document: Document, base: Settings | None = None) -> Settings:
         """Front matter over ``base`` (config and CLI flags already applied)."""
         settings = base or self.settings

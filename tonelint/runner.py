@@ -6,6 +6,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,8 @@ class Options:
     unsafe_fixes: bool = False
     write: bool = True  # False with --diff: compute fixes, do not write them
     stdin_filename: str | None = None
+    jobs: int = 1  # processes for CMS exports
+    progress: bool = True  # a progress line on an interactive terminal
 
 
 def expand(paths: list[str]) -> Iterator[str | InputError]:
@@ -97,21 +100,138 @@ def _lint_export(
 ) -> None:
     """Lint every record of a CMS export; bad records become errors, the rest is linted.
 
-    Fixes are not written back into exports: an export is data from a CMS, not a draft.
+    Records are read as a stream and linted in batches, on ``options.jobs`` processes; results
+    are taken in export order, so the output is the same for any number of jobs. Fixes are not
+    written back into exports: an export is data from a CMS, not a draft.
     """
     base = _base_settings(path, options, finder)
     fields = records.FieldMap.from_settings(base.fields)
     fmt = sources.format_for(str(path), options.input_format)
-    for item in records.documents(path, fmt, fields):
-        if isinstance(item, InputError):
-            report.errors.append(item)
-            continue
-        settings = linter.settings_for(item, base)
-        report.files.append(
-            FileResult(
-                item.path, item.text, linter.lint(item, settings), settings, origin=item.origin
+    progress = Progress(path, enabled=options.progress)
+    items = records.documents(path, fmt, fields)
+    for batch in _lint_batches(_batched(items, BATCH), base, options.jobs, linter):
+        for item, diagnostics, settings in batch:
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                continue
+            report.files.append(
+                FileResult(item.path, item.text, diagnostics, settings, origin=item.origin)
             )
-        )
+        progress.advance(len(batch))
+    progress.done()
+
+
+BATCH = 256
+Linted = tuple["Document | InputError", list[Diagnostic], Settings]
+
+
+def _batched(
+    items: Iterator[Document | InputError], size: int
+) -> Iterator[list[Document | InputError]]:
+    batch: list[Document | InputError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _lint_batch(
+    batch: list[Document | InputError], base: Settings, linter: Linter | None = None
+) -> list[Linted]:
+    linter = linter or _worker_linter()
+    out: list[Linted] = []
+    for item in batch:
+        if isinstance(item, InputError):
+            out.append((item, [], base))
+            continue
+        try:
+            settings = linter.settings_for(item, base)
+            out.append((item, linter.lint(item, settings), settings))
+        except InputError as exc:
+            out.append((exc, [], base))
+    return out
+
+
+_WORKER: Linter | None = None
+
+
+def _worker_linter() -> Linter:
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = Linter()
+    return _WORKER
+
+
+def _set_worker(linter: Linter) -> None:
+    global _WORKER
+    _WORKER = linter
+
+
+def _lint_batches(
+    batches: Iterator[list[Document | InputError]], base: Settings, jobs: int, linter: Linter
+) -> Iterator[list[Linted]]:
+    """Lint batches in order; with jobs > 1 on a process pool, a bounded number in flight."""
+    if jobs <= 1:
+        for batch in batches:
+            yield _lint_batch(batch, base, linter)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    if sys.platform != "win32":
+        # Forked workers inherit what the parent has loaded: load it once, here.
+        linter.warm_up()
+        _set_worker(linter)
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque[Future[list[Linted]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_lint_batch, batch, base))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+class Progress:
+    """Records linted, records per second and the time left, on an interactive terminal only."""
+
+    def __init__(self, path: Path, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        self.count = 0
+        self.start = time.monotonic()
+        self.shown = 0.0
+        self.total = _estimate_records(path) if self.enabled else 0
+
+    def advance(self, n: int) -> None:
+        self.count += n
+        now = time.monotonic()
+        if not self.enabled or now - self.shown < 0.2:
+            return
+        self.shown = now
+        rate = self.count / max(now - self.start, 1e-9)
+        left = max(self.total - self.count, 0) / rate if rate else 0
+        eta = f", about {left:,.0f} s left" if self.total > self.count else ""
+        sys.stderr.write(f"\r{self.count:,} records, {rate:,.0f}/s{eta}   ")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.shown:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+def _estimate_records(path: Path) -> int:
+    """Lines in the file: the number of records of a CSV or JSON Lines export, nearly."""
+    count = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            count += chunk.count(b"\n")
+    return count
 
 
 def _lint_one(item: str, options: Options, finder: ConfigFinder, linter: Linter) -> FileResult:

@@ -177,6 +177,8 @@ def documents(path: Path, fmt: str, fields: FieldMap) -> Iterator[Document | Inp
                 yield from _record_documents(name, number, record, fields)
             except RecordError as exc:
                 yield exc
+    except InputError as exc:  # a broken file found part-way: after the records read before it
+        yield exc
     except UnicodeDecodeError as exc:
         yield InputError(name, f"not valid UTF-8 at byte {exc.start} (save the export as UTF-8)")
     except OSError as exc:

@@ -97,16 +97,13 @@ def records(path: Path) -> Iterator[Record | RecordError]:
 def _items(source: BinaryIO, name: str) -> Iterator[Element]:
     """Each ``<item>`` of ``<rss><channel>``, complete; the channel forgets it afterwards."""
     depth = 0
-    root_seen = False
     channel: Element | None = None
     channel_seen = False
     for event, elem in iterparse(source, events=("start", "end")):
         if event == "start":
             depth += 1
-            if depth == 1:
-                root_seen = True
-                if elem.tag != "rss":
-                    raise InputError(name, "not a WordPress export (no <rss><channel>)")
+            if depth == 1 and elem.tag != "rss":
+                raise InputError(name, "not a WordPress export (no <rss><channel>)")
             elif depth == 2 and elem.tag == "channel":
                 channel, channel_seen = elem, True
             continue
@@ -119,7 +116,7 @@ def _items(source: BinaryIO, name: str) -> Iterator[Element]:
             channel.remove(elem)
         elif depth == 1 and elem.tag == "channel":
             channel = None
-    if not root_seen or not channel_seen:
+    if not channel_seen:
         raise InputError(name, "not a WordPress export (no <rss><channel>)")
 
 
