@@ -36,9 +36,8 @@ class Linter:
 
     def warm_up(self) -> None:
         """Load what linting needs (pipelines, language profiles) now rather than on first use."""
-        from tonelint.pipelines import LANGUAGES, pipeline
-
         from tonelint import platforms
+        from tonelint.pipelines import LANGUAGES, pipeline
 
         for lang in LANGUAGES:
             pipeline(lang, self.settings.pipelines.get(lang))
