@@ -7,7 +7,7 @@ from typing import TextIO
 
 from tonelint.registry import Registry
 from tonelint.report import Report
-from tonelint.reporters import github, json, sarif, text
+from tonelint.reporters import github, html, json, sarif, text
 
 Renderer = Callable[[Report, Registry, TextIO], None]
 
@@ -16,5 +16,6 @@ RENDERERS: dict[str, Renderer] = {
     "json": json.render,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.render,
 }
 FORMATS = tuple(RENDERERS)

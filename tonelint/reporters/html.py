@@ -271,7 +271,7 @@ class _Bar:
 def _no_data(chart_id: str, title: str, reason: str) -> str:
     return (
         f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>'
-        f'<p class="no-data">No data: {escape(reason)}</p></figure>\n'
+        f'<p class="no-data">No data: {escape(reason)}.</p></figure>\n'
     )
 
 
@@ -304,16 +304,18 @@ def _bars(chart_id: str, title: str, bars: Sequence[_Bar], no_data: str) -> str:
     return "".join(parts)
 
 
-def _columns(chart_id: str, title: str, bars: Sequence[_Bar], no_data: str, note: str) -> str:
+def _columns(
+    chart_id: str, title: str, bars: Sequence[_Bar], no_data: str, note: str, widest: float
+) -> str:
     """Vertical bars over time, left to right; labels thinned out so they do not overlap."""
     if not bars:
         return _no_data(chart_id, title, no_data)
     left, top, plot_h, bottom = 44, 10, 180, 46
-    col = max(2.0, min(28.0, 900 / len(bars)))
+    col = max(2.0, min(widest, 900 / len(bars)))
     width = math.ceil(left + col * len(bars) + 10)
     height = top + plot_h + bottom
     peak = max(max(b.value for b in bars), 1)
-    every = max(1, math.ceil(64 / col))
+    every = max(1, math.ceil(80 / col))
     base = top + plot_h
     parts = [
         f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>',
@@ -361,7 +363,9 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
-def _charts(stats: _Stats, registry: Registry, counts: list[tuple[date, int]]) -> str:
+def _charts(
+    stats: _Stats, registry: Registry, counts: list[tuple[date, int]], found: list[Burst]
+) -> str:
     families = [
         _Bar(name, n, f"{name}: {_plural(n, 'diagnostic')}", f"family-{name}")
         for name, n in _ranked(stats.families)
@@ -399,7 +403,7 @@ def _charts(stats: _Stats, registry: Registry, counts: list[tuple[date, int]]) -
                     month, n, f"{month}: {_plural(n, 'diagnostic')} in {_plural(posted, 'record')}"
                 )
             )
-    bursts = {b.day: b for b in find_bursts(counts)}
+    bursts = {b.day: b for b in found}
     cadence = []
     for day, n in counts:
         burst = bursts.get(day)
@@ -409,11 +413,12 @@ def _charts(stats: _Stats, registry: Registry, counts: list[tuple[date, int]]) -
     undated = ""
     if stats.undated:
         undated = f"{_plural(stats.undated, 'record')} without a date tonelint reads."
-    no_author = (
-        f" {_plural(stats.no_author, 'record')} without an author are not in the chart."
-        if stats.no_author and authors
-        else ""
-    )
+    notes = []
+    if len(stats.author_diags) > TOP_AUTHORS:
+        notes.append(f"{_plural(len(stats.author_diags) - TOP_AUTHORS, 'more author')} not shown.")
+    if stats.no_author and authors:
+        notes.append(f"{_plural(stats.no_author, 'record')} without an author not counted.")
+    no_author = " ".join(notes)
     return "".join(
         [
             _bars("chart-families", "Diagnostics by rule family", families, "no diagnostics"),
@@ -432,6 +437,7 @@ def _charts(stats: _Stats, registry: Registry, counts: list[tuple[date, int]]) -
                 months,
                 "no record has a date tonelint reads",
                 escape(undated),
+                widest=64,
             ),
             _columns(
                 "chart-cadence",
@@ -440,6 +446,7 @@ def _charts(stats: _Stats, registry: Registry, counts: list[tuple[date, int]]) -
                 "no record has a date tonelint reads",
                 '<span class="key burst"></span> burst '
                 '<span class="key deadline"></span> burst followed by a quiet week',
+                widest=16,
             ),
         ]
     )
@@ -449,8 +456,9 @@ def _charts(stats: _Stats, registry: Registry, counts: list[tuple[date, int]]) -
 # Sections
 
 
-def _summary(report: Report, stats: _Stats) -> str:
+def _summary(report: Report, stats: _Stats, bursts: list[Burst]) -> str:
     total = sum(stats.severities.values())
+    deadlines = sum(b.deadline for b in bursts)
     rows = [
         ("", "Files", stats.files),
         ("", "Records", stats.records),
@@ -459,6 +467,8 @@ def _summary(report: Report, stats: _Stats) -> str:
         ("", "Diagnostics", total),
         *((f"sev-{s.value}", s.value, stats.severities.get(s, 0)) for s in SEVERITIES),
         ("", "Input errors", len(report.errors)),
+        ("", "Posting bursts", len(bursts)),
+        ("tone-problem" if deadlines else "", "Bursts before a quiet week", deadlines),
     ]
     body = "".join(
         f'<tr class="{cls}"><th>{escape(label)}</th><td>{value}</td></tr>'
@@ -479,36 +489,54 @@ def _summary(report: Report, stats: _Stats) -> str:
     )
 
 
-def _cadence(counts: list[tuple[date, int]]) -> str:
-    bursts = find_bursts(counts)
+def _cadence(counts: list[tuple[date, int]], bursts: list[Burst]) -> str:
     intro = (
         f"A burst is a day with at least {BURST_MIN_POSTS} records and at least {BURST_FACTOR}× "
-        f"the median of the {2 * BURST_WINDOW} days around it."
+        f"the median of the {2 * BURST_WINDOW} days around it. A quiet day is a day without "
+        "a post."
     )
     if not counts:
         body = '<p class="no-data">No data: no record has a date tonelint reads.</p>'
     elif not bursts:
         body = '<p class="none">No bursts: the posting rhythm is even.</p>'
     else:
+        deadlines = [b for b in bursts if b.deadline]
+        body = ""
+        if deadlines:
+            days = "".join(
+                f'<li data-day="{b.day.isoformat()}"><time>{b.day.isoformat()}</time>: '
+                f"{_plural(b.posts, 'record')}, then {b.quiet_after} days without a post</li>"
+                for b in deadlines
+            )
+            body += (
+                '<div id="deadline-bursts" class="tone-problem"><p><strong>Tone problem: posting '
+                "only right before a deadline and going quiet after.</strong> Readers notice an "
+                "account that only speaks when it has to; spread the posts out.</p>"
+                f"<ul>{days}</ul></div>"
+            )
         items = []
         for b in bursts:
             if b.deadline:
                 after = (
-                    f'<strong class="tone-problem">Tone problem: posting only right before a '
-                    f"deadline and going quiet after</strong> ({b.quiet_after} days without a post "
-                    "followed). Readers notice an account that only speaks when it has to; "
-                    "spread the posts out."
+                    f"then {b.quiet_after} quiet days: posting only right before a deadline and "
+                    "going quiet after."
                 )
             elif b.quiet_after is None:
                 after = "nothing was posted after it in this export."
+            elif b.quiet_after == 0:
+                after = "posting went on the next day."
             else:
-                after = f"{_plural(b.quiet_after, 'quiet day')} followed."
+                after = f"then {_plural(b.quiet_after, 'quiet day')}."
             items.append(
                 f'<li class="burst{" deadline" if b.deadline else ""}" '
                 f'data-day="{b.day.isoformat()}"><time>{b.day.isoformat()}</time>: '
                 f"{_plural(b.posts, 'record')} (median around it {_n(b.median)}); {after}</li>"
             )
-        body = f'<ul id="burst-list">{"".join(items)}</ul>'
+        opened = " open" if len(bursts) <= 10 else ""
+        body += (
+            f'<details id="bursts"{opened}><summary>{_plural(len(bursts), "burst")}</summary>'
+            f'<ul id="burst-list">{"".join(items)}</ul></details>'
+        )
     return f'<section id="cadence"><h2>Posting cadence</h2><p>{intro}</p>{body}</section>\n'
 
 
@@ -626,27 +654,25 @@ def _worst(report: Report, registry: Registry) -> str:
     for n, (_, result) in enumerate(ranked, 1):
         prefix = f"r{n}-d"
         diags = sorted(result.diagnostics, key=lambda d: (d.start, d.end, d.code, d.message))
-        listed = []
-        for i, d in enumerate(diags):
-            quoted = escape(result.text[d.start : d.end]) if d.end > d.start else ""
-            listed.append(
-                f'<li id="{prefix}-{i}" class="diag sev-{d.severity.value}" '
-                f'data-code="{escape(d.code)}"><details><summary>'
-                f'<code class="code">{escape(d.code)}</code> {escape(d.name)} '
-                f'<span class="severity">{d.severity.value}</span>'
-                + (f' <q class="flagged">{quoted}</q>' if quoted else "")
-                + f': <span class="message">{escape(d.message)}</span></summary>'
-                + _rule_docs(registry.get(d.code), d)
-                + "</details></li>"
-            )
+        listed = [
+            f'<li id="{prefix}-{i}" class="diag sev-{d.severity.value}" '
+            f'data-code="{escape(d.code)}"><details><summary>'
+            f'<code class="code">{escape(d.code)}</code> {escape(d.name)} '
+            f'<span class="severity">{d.severity.value}</span>: '
+            f'<span class="message">{escape(d.message)}</span></summary>'
+            f"{_rule_docs(registry.get(d.code), d)}</details></li>"
+            for i, d in enumerate(diags)
+        ]
         by_sev = Counter(d.severity for d in diags)
+        langs = {d.lang for d in diags}
+        lang = f' lang="{next(iter(langs))}"' if len(langs) == 1 and langs <= set(LANGUAGES) else ""
         counts = ", ".join(f"{by_sev[s]} {s.value}" for s in SEVERITIES if by_sev[s])
         items.append(
             f'<article class="record" id="record-{n}" '
             f'data-codes="{escape(" ".join(sorted({d.code for d in diags})))}">'
             f'<h3><span class="rank">#{n}</span> {_where(result)}</h3>'
             f'<p class="score">score {_score(result)} ({counts})</p>'
-            f'<div class="text">{highlight(result.text, diags, prefix)}</div>'
+            f'<div class="text"{lang}>{highlight(result.text, diags, prefix)}</div>'
             f'<ol class="diagnostics">{"".join(listed)}</ol></article>'
         )
     weights = ", ".join(f"{s.value} {WEIGHT[s]}" for s in SEVERITIES)
@@ -697,7 +723,8 @@ svg .axis { stroke: #8c959f; }
 .key { display: inline-block; width: 0.8em; height: 0.8em; margin-left: 0.8em; }
 #chart-rules .row { cursor: pointer; }
 .no-data, .none { color: #59636e; font-style: italic; }
-.tone-problem { color: #c0392b; }
+tr.tone-problem, .tone-problem strong { color: #c0392b; }
+#deadline-bursts { border-left: 4px solid #c0392b; background: #fdecea; padding: 0.1rem 1rem; }
 .record { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.2rem 1rem 0.6rem;
   margin: 1rem 0; }
 .record h3 { font-size: 1rem; font-weight: normal; } .rank { font-weight: 700; }
@@ -774,11 +801,13 @@ def render(report: Report, registry: Registry, out: TextIO) -> None:
         f'<header><h1>tonelint report</h1><p class="version">tonelint {escape(__version__)}'
         "</p></header>\n"
     )
-    out.write(_summary(report, stats))
-    out.write(_cadence(counts))
+    bursts = find_bursts(counts)
+    out.write(_summary(report, stats, bursts))
     out.write(
-        f'<section id="charts"><h2>Charts</h2>\n{_charts(stats, registry, counts)}</section>\n'
+        f'<section id="charts"><h2>Charts</h2>\n{_charts(stats, registry, counts, bursts)}'
+        "</section>\n"
     )
+    out.write(_cadence(counts, bursts))
     out.write(_worst(report, registry))
     out.write(_errors(report))
     out.write(f"<script>{_JS}</script>\n</body></html>\n")
