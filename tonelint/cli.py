@@ -14,10 +14,10 @@ import typer
 from tonelint import settings as settings_mod
 from tonelint.registry import RegistryError, Rule, default_registry
 from tonelint.report import EXIT_ERROR
-from tonelint.reporters import RENDERERS
+from tonelint.reporters import FORMATS, renderer
 from tonelint.reporters import text as text_reporter
 from tonelint.runner import STDIN, Options, run
-from tonelint.sources import FORMATS
+from tonelint.sources import FORMATS as INPUT_FORMATS
 
 app = typer.Typer(
     name="tonelint",
@@ -43,7 +43,7 @@ def _choice(values: tuple[str, ...] | list[str]) -> Callable[[str], str]:
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - for stdin.")],
     output_format: Annotated[
-        str, typer.Option("--format", parser=_choice(list(RENDERERS)), help="Output format.")
+        str, typer.Option("--format", parser=_choice(FORMATS), help="Output format.")
     ] = "text",
     lang: Annotated[
         str | None, typer.Option(parser=_choice(settings_mod.LANGS), help="Language.")
@@ -71,7 +71,7 @@ def check(
         Path | None, typer.Option(help="Use this config file instead of searching.")
     ] = None,
     input_format: Annotated[
-        str, typer.Option(parser=_choice(FORMATS), help="How to read the files.")
+        str, typer.Option(parser=_choice(INPUT_FORMATS), help="How to read the files.")
     ] = "auto",
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files.")] = False,
     unsafe_fixes: Annotated[
@@ -154,7 +154,7 @@ def check(
     if fmt == "text":
         text_reporter.render(report, default_registry(), out, text_reporter.use_colour(out, color))
     else:
-        RENDERERS[fmt](report, default_registry(), out)
+        renderer(fmt)(report, default_registry(), out)
         for err in report.errors:
             typer.echo(f"{err.path}: error: {err.message}", err=True)
     raise typer.Exit(report.exit_code)

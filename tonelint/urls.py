@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
-import yaml
 
 __all__ = ["MASTODON", "Tlds", "UrlFinder", "UrlSyntax", "X", "load_tlds"]
 
@@ -99,6 +98,8 @@ def load_tlds(path: Path) -> Tlds:
     """Read a twitter-text ``tld_lib.yml`` (mapping ``country``/``generic`` to lists)."""
     with path.open(encoding="utf-8") as handle:
         # libyaml's loader when PyYAML has it (the list has 1,500 entries): 30 times faster.
+        import yaml
+
         data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of 'country' and 'generic' TLD lists")

@@ -11,10 +11,10 @@ regions are found in the block's source by walking the inline tokens in order.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
 
 import regex
-import yaml
-from markdown_it import MarkdownIt
 
 from tonelint.documents import Document, Encoding, Excluded, InputError, LineIndex, Region, Span
 
@@ -26,7 +26,13 @@ _FRONT_MATTER = regex.compile(
 )
 _BLOCK_EXCLUDED = {"fence": Region.CODE, "code_block": Region.CODE, "html_block": Region.HTML}
 
-_md = MarkdownIt("commonmark")
+
+@cache
+def _parser() -> Any:
+    """The CommonMark parser, imported on first use (start-up matters in a pre-commit hook)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def parse(content: str, path: str, encoding: Encoding) -> Document:
@@ -50,6 +56,8 @@ def parse(content: str, path: str, encoding: Encoding) -> Document:
 
 
 def _front_matter(body: str, path: str) -> dict[str, object]:
+    import yaml
+
     try:
         data = yaml.safe_load(body)
     except yaml.YAMLError as exc:
@@ -72,7 +80,7 @@ def _regions(text: str) -> Iterator[Excluded]:
         end = index.line_end(last, text) if last >= 1 else start
         return Span(start, max(start, end))
 
-    for token in _md.parse(text):
+    for token in _parser().parse(text):
         if token.map is None:
             continue
         first, last = token.map
