@@ -22,7 +22,7 @@ from typing import Any
 from tonelint.documents import LineIndex, RecordError
 from tonelint.linter import Linter
 from tonelint.settings import Settings
-from tonelint.sources.records import FieldMap, _record_documents
+from tonelint.sources.records import FieldMap, record_documents
 
 COLUMNS = {
     "record": "object",
@@ -63,7 +63,7 @@ def lint_partition(
     for number, record in enumerate(frame.to_dict("records"), start=1):
         record = {k: (None if _missing(v) else v) for k, v in record.items()}
         try:
-            documents = list(_record_documents("<dataframe>", number, record, fields))
+            documents = list(record_documents("<dataframe>", number, record, fields))
         except RecordError as exc:
             rows.append(_bad(record.get(id), exc.message))
             continue

@@ -174,7 +174,7 @@ def documents(path: Path, fmt: str, fields: FieldMap) -> Iterator[Document | Inp
                 continue
             number, record = item
             try:
-                yield from _record_documents(name, number, record, fields)
+                yield from record_documents(name, number, record, fields)
             except RecordError as exc:
                 yield exc
     except InputError as exc:  # a broken file found part-way: after the records read before it
@@ -185,9 +185,10 @@ def documents(path: Path, fmt: str, fields: FieldMap) -> Iterator[Document | Inp
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
 
 
-def _record_documents(
+def record_documents(
     path: str, number: int, record: Mapping[str, object], fields: FieldMap
 ) -> Iterator[Document]:
+    """The documents of one record (one per text field present); RecordError if it is bad."""
     present = [f for f in fields.text if f in record]
     if not present:
         wanted = " or ".join(repr(f) for f in fields.text)
