@@ -14,10 +14,22 @@ from tonelint.checks.engine import (
 )
 from tonelint.context import Context, Violation
 from tonelint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from tonelint.documents import Document, Excluded, LineIndex, Region, Span
+from tonelint.documents import (
+    Document,
+    Excluded,
+    InputError,
+    LineIndex,
+    RecordError,
+    Region,
+    Span,
+)
 from tonelint.langid import SUPPORTED, UNDETERMINED, detect_language, detect_paragraphs
 from tonelint.registry import ANY_LANGUAGE, Registry, Rule, default_registry
 from tonelint.settings import Settings
+
+# The longest text tonelint lints: spaCy's own limit for one Doc. A draft or a post is far
+# shorter; a longer text is almost always the wrong file (a log, a dump).
+MAX_CHARS = 1_000_000
 
 # A text of fewer words whose language is unclear ("Top! 👍") gets no TL001: it is too short to
 # have a language, and saying so on every short reply would be noise.
@@ -53,6 +65,14 @@ class Linter:
         return settings
 
     def lint(self, document: Document, settings: Settings | None = None) -> list[Diagnostic]:
+        if len(document.text) > MAX_CHARS:
+            message = (
+                f"too long to lint: {len(document.text):,} characters; tonelint lints texts of "
+                f"up to {MAX_CHARS:,} (a draft or a post is far shorter)"
+            )
+            if document.origin.number is not None:
+                raise RecordError(document.path, document.origin.number, message)
+            raise InputError(document.path, message)
         settings = self.settings_for(document, settings)
         directives = suppression.find_directives(document.text)
         if directives:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tonelint import sources
 from tonelint.diagnostics import Diagnostic
-from tonelint.documents import Document, Encoding, InputError, decode
+from tonelint.documents import Document, Encoding, InputError, RecordError, decode
 from tonelint.fixes import apply
 from tonelint.linter import Linter
 from tonelint.pipelines import PipelineError
@@ -85,6 +85,13 @@ def run(paths: list[str], options: Options, linter: Linter | None = None) -> Rep
             report.errors.append(exc)
         except PipelineError as exc:
             report.errors.append(InputError(item, str(exc)))
+        except Exception as exc:  # a bug must cost one file, not the run: report it, go on
+            report.errors.append(
+                InputError(
+                    item,
+                    f"internal error ({type(exc).__name__}: {exc}); please report it to tonelint",
+                )
+            )
     return report
 
 
@@ -152,6 +159,10 @@ def _lint_batch(
             out.append((item, linter.lint(item, settings), settings))
         except InputError as exc:
             out.append((exc, [], base))
+        except Exception as exc:  # a bug must cost one record, not the export
+            number = item.origin.number or 0
+            message = f"internal error ({type(exc).__name__}: {exc}); please report it to tonelint"
+            out.append((RecordError(item.path, number, message), [], base))
     return out
 
 
