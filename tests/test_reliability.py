@@ -169,3 +169,28 @@ def test_interrupted_fix_leaves_the_original_intact(tmp_path: Path) -> None:
 @pytest.mark.parametrize("target", ["lint", "markdown", "csv", "jsonl", "json", "wxr"])
 def test_short_fuzz_run(target: str) -> None:
     fuzz.targets(100)[target]()
+
+
+def test_pathological_texts_do_not_hang(tmp_path: Path) -> None:
+    """Long unspaced CJK, deep brackets, emphasis runs, near-URLs: linting finishes.
+
+    The timeout is a hang detector (minutes), not a speed target: speed lives in bench/.
+    """
+    texts = {
+        "cjk.txt": "故" * 200_000,
+        "brackets.md": "[" * 20_000 + "](" * 20_000,
+        "stars.md": "*a" * 50_000,
+        "near-url.txt": "http://" + "a." * 50_000 + "com",
+        "dots.txt": "a." * 100_000,
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "tonelint", "check", "--platform", "x", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "could not be linted" not in proc.stdout

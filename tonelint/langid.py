@@ -328,9 +328,14 @@ def _decide(scores: dict[str, tuple[float, float]]) -> Judgement:
 # -- public API -------------------------------------------------------------------------------
 
 
+# Detection reads at most this many characters: enough for any language, and it keeps the
+# cost bounded (the scorer is superlinear in the length of one unspaced "word", as in CJK text).
+MAX_DETECT_CHARS = 2_000
+
+
 def judge(text: str) -> Judgement:
     """The language of ``text``, with the margin it won by and its function-word evidence."""
-    cleaned = _NOISE.sub(" ", text)
+    cleaned = _NOISE.sub(" ", text[: MAX_DETECT_CHARS * 2])[:MAX_DETECT_CHARS]
     pieces = _LETTERS.findall(cleaned)
     letters = "".join(pieces)
     script = _script(letters)
