@@ -6,6 +6,8 @@ from pathlib import Path
 
 from conftest import check_json, codes
 from conftest import tonelint as run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tonelint
 
@@ -63,3 +65,63 @@ def test_malformed_front_matter_is_an_input_error_and_others_are_linted(tmp_path
     assert proc.returncode == 2
     assert f"{bad}: error: malformed YAML front matter" in proc.stdout
     assert f"{good}:4:" in proc.stdout and "TL301" in proc.stdout
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Hello",
+                " ",
+                "\n",
+                "\n\n",
+                "\r\n",
+                "\t",
+                "    ",
+                "`",
+                "``",
+                "<b>",
+                "</b>",
+                "[a]",
+                "(b)",
+                "[x]: https://e.org",
+                "~~~",
+                "```",
+                "# T",
+                "> q",
+                "- i",
+                "*e*",
+                "é",
+                "🎉",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_skipping_the_parser_without_markup_changes_nothing(text: str) -> None:
+    from tonelint.documents import Encoding
+    from tonelint.sources import markdown
+
+    fast = markdown.parse(text, "x.md", Encoding()).excluded
+    full = tuple(sorted(markdown._regions(text), key=lambda e: e.span))
+    assert fast == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["", "---\nplatform: x\nlang: en\n---\n"]),
+    st.lists(
+        st.sampled_from(["Hi", " ", "\n", "\n\n", "    ", "\t", "`a`", "<i>", "[l](u)", "é"]),
+        max_size=20,
+    ).map("".join),
+)
+def test_front_matter_then_body_same_with_and_without_fast_path(front: str, body: str) -> None:
+    from tonelint.documents import Encoding
+    from tonelint.sources import markdown
+
+    text = front + body
+    document = markdown.parse(text, "x.md", Encoding())
+    blanked = markdown.regex.sub(r"[^\r\n]", " ", text[: len(front)]) + body
+    full = sorted([*markdown._regions(blanked)], key=lambda e: e.span)
+    assert [e for e in document.excluded if e.region.value != "front-matter"] == full

@@ -395,3 +395,11 @@ def test_reading_stops_where_the_caller_stops(tmp_path: Path) -> None:
     first = next(iter(records(path)))
     assert first == (1, {"id": "1", "kind": "post", "type": "post", "text": "Bericht 1."})
     assert _refused(path) == "malformed XML at line 404, column 8: not well-formed (invalid token)"
+
+
+def test_unknown_declared_encoding_is_an_input_error(tmp_path: Path) -> None:
+    # Found by bench/fuzz.py: a mutated declaration made expat raise LookupError.
+    path = tmp_path / "odd.xml"
+    path.write_bytes(b'<?xml version="1.0" encoding="TF-8"?><rss><channel></channel></rss>')
+    with pytest.raises(InputError, match=r"XML cannot be decoded: unknown encoding: TF-8"):
+        list(records(path))

@@ -45,7 +45,8 @@ def parse(content: str, path: str, encoding: Encoding) -> Document:
         excluded.append(Excluded(Span(0, fm.end()), Region.FRONT_MATTER))
         # Blank the front matter (keeping its newlines) so markdown-it's line numbers stay ours.
         body = regex.sub(r"[^\r\n]", " ", content[: fm.end()]) + content[fm.end() :]
-    excluded.extend(_regions(body))
+    if _may_have_regions(content[fm.end() if fm else 0 :]):
+        excluded.extend(_regions(body))
     return Document(
         text=content,
         path=path,
@@ -53,6 +54,16 @@ def parse(content: str, path: str, encoding: Encoding) -> Document:
         front_matter=settings,
         encoding=encoding,
     )
+
+
+# Only these can start a region excluded from linting: code spans and fences (` ~), HTML and
+# autolinks (<), links, images and reference definitions ([), indented code (a line that
+# starts with a tab or four spaces). Without any of them the parser has nothing to find.
+_MAY_EXCLUDE = regex.compile(r"[`<\[]|~~~|(?:^|[\r\n])(?:\t| {4})")
+
+
+def _may_have_regions(text: str) -> bool:
+    return _MAY_EXCLUDE.search(text) is not None
 
 
 def _front_matter(body: str, path: str) -> dict[str, object]:

@@ -92,6 +92,8 @@ def records(path: Path) -> Iterator[Record | RecordError]:
         raise InputError(
             name, f"XML refers to an external entity ({exc.sysid}); refused for safety"
         ) from None
+    except (LookupError, UnicodeError) as exc:  # <?xml encoding="..."?> unknown or not matching
+        raise InputError(name, f"XML cannot be decoded: {exc}") from None
 
 
 def _items(source: BinaryIO, name: str) -> Iterator[Element]:
