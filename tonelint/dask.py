@@ -21,6 +21,7 @@ from typing import Any
 
 from tonelint.documents import LineIndex, RecordError
 from tonelint.linter import Linter
+from tonelint.reporters.json import diagnostic_dict
 from tonelint.settings import Settings
 from tonelint.sources.records import FieldMap, record_documents
 
@@ -70,23 +71,9 @@ def lint_partition(
         for document in documents:
             index = LineIndex(document.text)
             for d in linter.lint(document, linter.settings_for(document, settings)):
-                line, column = index.position(d.start)
-                rows.append(
-                    {
-                        "record": document.origin.record,
-                        "field": document.origin.field,
-                        "code": d.code,
-                        "name": d.name,
-                        "severity": d.severity.value,
-                        "message": d.message,
-                        "start": d.start,
-                        "end": d.end,
-                        "line": line,
-                        "column": column,
-                        "lang": d.lang,
-                        "fixable": d.fix is not None,
-                    }
-                )
+                row = diagnostic_dict(d, index, document.path, document.origin)
+                row["fixable"] = d.fix is not None
+                rows.append({key: row[key] for key in COLUMNS})
     return pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)
 
 

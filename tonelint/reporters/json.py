@@ -15,41 +15,44 @@ from __future__ import annotations
 import json as _json
 from typing import Any, TextIO
 
-from tonelint.documents import LineIndex
+from tonelint.diagnostics import Diagnostic
+from tonelint.documents import LineIndex, Origin
 from tonelint.registry import Registry
 from tonelint.report import Report
 
 SCHEMA_VERSION = 1
 
 
+def diagnostic_dict(d: Diagnostic, index: LineIndex, path: str, origin: Origin) -> dict[str, Any]:
+    """One diagnostic as schema version 1 describes it; line and column computed here."""
+    line, col = index.position(d.start)
+    end_line, end_col = index.position(d.end)
+    return {
+        "path": path,
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.value,
+        "message": d.message,
+        "start": d.start,
+        "end": d.end,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "lang": d.lang,
+        "fix": d.fix.to_dict() if d.fix else None,
+        "record": origin.record,
+        "record_number": origin.number,
+        "field": origin.field,
+        "meta": dict(origin.meta),
+    }
+
+
 def as_dicts(report: Report) -> list[dict[str, Any]]:
     out = []
     for result in report.files:
         index = LineIndex(result.text)
-        for d in result.diagnostics:
-            line, col = index.position(d.start)
-            end_line, end_col = index.position(d.end)
-            out.append(
-                {
-                    "path": result.path,
-                    "code": d.code,
-                    "name": d.name,
-                    "severity": d.severity.value,
-                    "message": d.message,
-                    "start": d.start,
-                    "end": d.end,
-                    "line": line,
-                    "column": col,
-                    "end_line": end_line,
-                    "end_column": end_col,
-                    "lang": d.lang,
-                    "fix": d.fix.to_dict() if d.fix else None,
-                    "record": result.origin.record,
-                    "record_number": result.origin.number,
-                    "field": result.origin.field,
-                    "meta": dict(result.origin.meta),
-                }
-            )
+        out += [diagnostic_dict(d, index, result.path, result.origin) for d in result.diagnostics]
     return out
 
 
