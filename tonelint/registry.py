@@ -61,7 +61,7 @@ class Rule:
 
     @property
     def family(self) -> str:
-        return FAMILIES.get(int(self.code[2]), "other")
+        return family_of(self.code)
 
     def applies_to(self, lang: str) -> bool:
         return ANY_LANGUAGE in self.languages or lang in self.languages
@@ -86,6 +86,12 @@ class Rule:
             if not any(not e.bad for e in mine):
                 out.append(f"no good example for {lang}")
         return out
+
+
+def family_of(code: str) -> str:
+    """The family a code belongs to, by its hundreds digit (TL1xx: address, ...)."""
+    digit = code[2:3]
+    return FAMILIES.get(int(digit), "other") if digit.isdigit() else "other"
 
 
 class RegistryError(Exception):

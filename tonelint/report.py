@@ -55,20 +55,20 @@ class Report:
     def summary(self) -> str:
         records = sum(1 for f in self.files if f.origin.record is not None)
         plain = len(self.files) - records
-        linted = _count(plain, "file")
+        linted = plural(plain, "file")
         if records:
-            linted = (f"{linted} and " if plain else "") + _count(records, "record field")
+            linted = (f"{linted} and " if plain else "") + plural(records, "record field")
         diags = self.diagnostics
         fixed = sum(f.fixes_applied for f in self.files)
         parts = []
         if fixed:
-            parts.append(f"Fixed {_count(fixed, 'problem')}.")
+            parts.append(f"Fixed {plural(fixed, 'problem')}.")
         if not diags:
             parts.append(f"No problems found in {linted}.")
         else:
             by_severity = Counter(d.severity.value for d in diags)
             detail = ", ".join(f"{n} {sev}" for sev, n in sorted(by_severity.items()))
-            parts.append(f"Found {_count(len(diags), 'problem')} ({detail}) in {linted}.")
+            parts.append(f"Found {plural(len(diags), 'problem')} ({detail}) in {linted}.")
             safe = self.fixable()
             if safe:
                 parts.append(f"{safe} fixable with --fix.")
@@ -78,11 +78,12 @@ class Report:
         bad_records = sum(1 for e in self.errors if isinstance(e, RecordError))
         bad_files = len(self.errors) - bad_records
         if bad_files:
-            parts.append(f"{_count(bad_files, 'file')} could not be linted.")
+            parts.append(f"{plural(bad_files, 'file')} could not be linted.")
         if bad_records:
-            parts.append(f"{_count(bad_records, 'record')} could not be read.")
+            parts.append(f"{plural(bad_records, 'record')} could not be read.")
         return " ".join(parts)
 
 
-def _count(n: int, noun: str) -> str:
+def plural(n: int, noun: str) -> str:
+    """``1 file``, ``2 files``."""
     return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -31,8 +31,8 @@ from html import escape
 from typing import TextIO
 
 from tonelint.diagnostics import Diagnostic, Severity
-from tonelint.registry import FAMILIES, Registry, Rule
-from tonelint.report import FileResult, Report
+from tonelint.registry import Registry, Rule, family_of
+from tonelint.report import FileResult, Report, plural
 
 TOP_AUTHORS = 15
 TOP_RECORDS = 25
@@ -153,14 +153,6 @@ def _is_record(result: FileResult) -> bool:
     return result.origin.record is not None or result.origin.number is not None
 
 
-def _family(code: str, registry: Registry) -> str:
-    rule = registry.get(code)
-    if rule is not None:
-        return rule.family
-    digit = code[2:3]
-    return FAMILIES.get(int(digit), "other") if digit.isdigit() else "other"
-
-
 def _score(result: FileResult) -> int:
     return sum(WEIGHT[d.severity] for d in result.diagnostics)
 
@@ -205,7 +197,7 @@ def _collect(report: Report, registry: Registry) -> _Stats:
             records.add(key)
         for d in result.diagnostics:
             severities[d.severity] += 1
-            families[_family(d.code, registry)] += 1
+            families[family_of(d.code)] += 1
             rules[d.code] += 1
             languages[d.lang or "unknown"] += 1
         author = _meta(result, "author")
@@ -275,6 +267,16 @@ def _no_data(chart_id: str, title: str, reason: str) -> str:
     )
 
 
+def _chart_open(chart_id: str, title: str, kind: str, width: float, height: float) -> list[str]:
+    """The start of a chart: figure, caption and an SVG canvas of ``width`` x ``height``."""
+    return [
+        f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{kind}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
 def _bars(chart_id: str, title: str, bars: Sequence[_Bar], no_data: str) -> str:
     """Horizontal bars, one row per label, the value after the bar."""
     if not bars or not any(b.value for b in bars):
@@ -282,12 +284,7 @@ def _bars(chart_id: str, title: str, bars: Sequence[_Bar], no_data: str) -> str:
     row, label_w, bar_w, top = 22, 250, 430, 4
     width, height = label_w + bar_w + 70, top + row * len(bars) + 4
     peak = max(b.value for b in bars)
-    parts = [
-        f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bars" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
-    ]
+    parts = _chart_open(chart_id, title, "bars", width, height)
     for i, b in enumerate(bars):
         y = top + i * row
         w = bar_w * b.value / peak
@@ -318,10 +315,7 @@ def _columns(
     every = max(1, math.ceil(80 / col))
     base = top + plot_h
     parts = [
-        f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="columns" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
+        *_chart_open(chart_id, title, "columns", width, height),
         f'<line class="axis" x1="{left}" y1="{base}" x2="{width - 6}" y2="{base}"/>',
         f'<text class="tick" x="{left - 6}" y="{top + 8}" text-anchor="end">{peak}</text>',
         f'<text class="tick" x="{left - 6}" y="{base}" text-anchor="end">0</text>',
@@ -350,10 +344,6 @@ def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _months(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:])
     out = []
@@ -367,20 +357,20 @@ def _charts(
     stats: _Stats, registry: Registry, counts: list[tuple[date, int]], found: list[Burst]
 ) -> str:
     families = [
-        _Bar(name, n, f"{name}: {_plural(n, 'diagnostic')}", f"family-{name}")
+        _Bar(name, n, f"{name}: {plural(n, 'diagnostic')}", f"family-{name}")
         for name, n in _ranked(stats.families)
     ]
     rules = []
     for code, n in _ranked(stats.rules):
         rule = registry.get(code)
         name = f"{code} {rule.name}" if rule else code
-        tip = f"{name}: {_plural(n, 'diagnostic')}" + (f" ({rule.summary})" if rule else "")
+        tip = f"{name}: {plural(n, 'diagnostic')}" + (f" ({rule.summary})" if rule else "")
         rules.append(_Bar(name, n, tip, data=f' data-code="{escape(code)}"'))
     languages = [
         _Bar(
             f"{lang} ({LANGUAGES[lang]})" if lang in LANGUAGES else lang,
             n,
-            f"{lang}: {_plural(n, 'diagnostic')}",
+            f"{lang}: {plural(n, 'diagnostic')}",
         )
         for lang, n in _ranked(stats.languages)
     ]
@@ -388,7 +378,7 @@ def _charts(
         _Bar(
             author,
             n,
-            f"{author}: {_plural(n, 'diagnostic')} in {_plural(len(keys), 'record')}",
+            f"{author}: {plural(n, 'diagnostic')} in {plural(len(keys), 'record')}",
         )
         for author, n in _ranked(stats.author_diags)[:TOP_AUTHORS]
         for keys in [stats.author_records[author]]
@@ -399,25 +389,23 @@ def _charts(
         for month in span:
             n, posted = stats.month_diags.get(month, 0), len(stats.month_records.get(month, ()))
             months.append(
-                _Bar(
-                    month, n, f"{month}: {_plural(n, 'diagnostic')} in {_plural(posted, 'record')}"
-                )
+                _Bar(month, n, f"{month}: {plural(n, 'diagnostic')} in {plural(posted, 'record')}")
             )
     bursts = {b.day: b for b in found}
     cadence = []
     for day, n in counts:
         burst = bursts.get(day)
         cls = "" if burst is None else ("burst deadline" if burst.deadline else "burst")
-        tip = f"{day.isoformat()}: {_plural(n, 'record')}" + (" (burst)" if burst else "")
+        tip = f"{day.isoformat()}: {plural(n, 'record')}" + (" (burst)" if burst else "")
         cadence.append(_Bar(day.isoformat(), n, tip, cls))
     undated = ""
     if stats.undated:
-        undated = f"{_plural(stats.undated, 'record')} without a date tonelint reads."
+        undated = f"{plural(stats.undated, 'record')} without a date tonelint reads."
     notes = []
     if len(stats.author_diags) > TOP_AUTHORS:
-        notes.append(f"{_plural(len(stats.author_diags) - TOP_AUTHORS, 'more author')} not shown.")
+        notes.append(f"{plural(len(stats.author_diags) - TOP_AUTHORS, 'more author')} not shown.")
     if stats.no_author and authors:
-        notes.append(f"{_plural(stats.no_author, 'record')} without an author not counted.")
+        notes.append(f"{plural(stats.no_author, 'record')} without an author not counted.")
     no_author = " ".join(notes)
     return "".join(
         [
@@ -505,7 +493,7 @@ def _cadence(counts: list[tuple[date, int]], bursts: list[Burst]) -> str:
         if deadlines:
             days = "".join(
                 f'<li data-day="{b.day.isoformat()}"><time>{b.day.isoformat()}</time>: '
-                f"{_plural(b.posts, 'record')}, then {b.quiet_after} days without a post</li>"
+                f"{plural(b.posts, 'record')}, then {b.quiet_after} days without a post</li>"
                 for b in deadlines
             )
             body += (
@@ -526,15 +514,15 @@ def _cadence(counts: list[tuple[date, int]], bursts: list[Burst]) -> str:
             elif b.quiet_after == 0:
                 after = "posting went on the next day."
             else:
-                after = f"then {_plural(b.quiet_after, 'quiet day')}."
+                after = f"then {plural(b.quiet_after, 'quiet day')}."
             items.append(
                 f'<li class="burst{" deadline" if b.deadline else ""}" '
                 f'data-day="{b.day.isoformat()}"><time>{b.day.isoformat()}</time>: '
-                f"{_plural(b.posts, 'record')} (median around it {_n(b.median)}); {after}</li>"
+                f"{plural(b.posts, 'record')} (median around it {_n(b.median)}); {after}</li>"
             )
         opened = " open" if len(bursts) <= 10 else ""
         body += (
-            f'<details id="bursts"{opened}><summary>{_plural(len(bursts), "burst")}</summary>'
+            f'<details id="bursts"{opened}><summary>{plural(len(bursts), "burst")}</summary>'
             f'<ul id="burst-list">{"".join(items)}</ul></details>'
         )
     return f'<section id="cadence"><h2>Posting cadence</h2><p>{intro}</p>{body}</section>\n'
@@ -682,7 +670,7 @@ def _worst(report: Report, registry: Registry) -> str:
         f"diagnostic for the rule's explanation.</p>"
         f'<p class="filter"><label for="filter-rule">Show only records with rule</label> '
         f'<select id="filter-rule"><option value="">all rules</option>{options}</select> '
-        f'<span id="filter-count">{_plural(len(ranked), "record")}</span></p>'
+        f'<span id="filter-count">{plural(len(ranked), "record")}</span></p>'
         f"{''.join(items)}</section>\n"
     )
 
