@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tonelint.diagnostics import Fix, Severity
 from tonelint.documents import Document, Span
 
 if TYPE_CHECKING:
     from tonelint.settings import Settings
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,14 @@ class Context:
         self.document = document
         self.settings = settings
         self.lang = lang
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per context: for analyses that several rules read."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        value: T = self._derived[key]
+        return value
 
     def for_language(self, lang: str) -> Context:
         """The same document read as ``lang`` (for text too short to tell its language)."""

@@ -590,6 +590,16 @@ FORMAL = {"nl": nl_formal, "fr": fr_formal}
 INFORMAL = {"nl": nl_informal, "fr": fr_informal}
 
 
+def formal_address(ctx: Context) -> list[Address]:
+    """The formal address in the text, scanned once however many rules ask."""
+    return ctx.derived("address.formal", lambda: FORMAL[ctx.lang](ctx))
+
+
+def informal_address(ctx: Context) -> list[Any]:
+    """The informal address tokens in the text, scanned once."""
+    return ctx.derived("address.informal", lambda: INFORMAL[ctx.lang](ctx))
+
+
 # Rules ----------------------------------------------------------------------------------------
 
 
@@ -605,7 +615,7 @@ def _informal(a: Address) -> str:
 def check_formal_address(ctx: Context) -> Iterator[Violation]:
     if ctx.settings.audience != YOUTH:
         return
-    for a in FORMAL[ctx.lang](ctx):
+    for a in formal_address(ctx):
         fix = Fix("Use informal address", a.edits, Applicability.UNSAFE) if a.edits else None
         informal = _informal(a) if a.edits else ("tu" if ctx.lang == "fr" else "je")
         if a.plural is None and ctx.lang == "fr":
@@ -650,8 +660,8 @@ def check_stiff_register(ctx: Context) -> Iterator[Violation]:
 
 
 def check_mixed_address(ctx: Context) -> Iterator[Violation]:
-    formal = FORMAL[ctx.lang](ctx)
-    informal = INFORMAL[ctx.lang](ctx)
+    formal = formal_address(ctx)
+    informal = informal_address(ctx)
     if ctx.lang == "fr":
         formal = [a for a in formal if a.plural is not None or not informal] or formal
     if not formal or not informal:
@@ -679,8 +689,8 @@ def check_mixed_address(ctx: Context) -> Iterator[Violation]:
 def check_informal_professional(ctx: Context) -> Iterator[Violation]:
     if ctx.settings.audience != "professional":
         return
-    informal = INFORMAL[ctx.lang](ctx)
-    if informal and not FORMAL[ctx.lang](ctx):
+    informal = informal_address(ctx)
+    if informal and not formal_address(ctx):
         t = informal[0]
         formal = "vous" if ctx.lang == "fr" else "u"
         yield Violation(
