@@ -83,15 +83,17 @@ class Linter:
                     *(Excluded(d.span, Region.DIRECTIVE) for d in directives),
                 ),
             )
-        lang = self.language(document, settings)
+        prose = document.prose()
+        lang = settings.lang if settings.lang != "auto" else detect_language(prose)
+        rules = self._rules(settings)
         diagnostics: list[Diagnostic] = []
         # Rules that need no language run once over the whole document.
         whole = Context(document, settings, lang)
-        for rule in self._rules(settings):
+        for rule in rules:
             if rule.languages == (ANY_LANGUAGE,):
                 diagnostics += self._run(rule, whole, document)
         # Language rules run per language, each on the paragraphs in that language.
-        for part_lang, part in self._parts(document, settings, lang):
+        for part_lang, part in self._parts(document, prose, settings, lang):
             if part_lang not in SUPPORTED and settings.enabled(UNSUPPORTED_LANGUAGE.code):
                 unsupported = self._unsupported(part, part_lang)
                 if unsupported is not None:
@@ -99,16 +101,11 @@ class Linter:
             # Text too short to tell its language still meets rules that declare `und`
             # (a hollow reply such as "Merci !" is judged against every language's lexicon).
             ctx = Context(part, settings, part_lang)
-            for rule in self._rules(settings):
+            for rule in rules:
                 if rule.languages != (ANY_LANGUAGE,) and rule.applies_to(part_lang):
                     diagnostics += self._run(rule, ctx, part)
         diagnostics = self._suppress(document, directives, diagnostics, settings, lang)
         return sorted(diagnostics, key=lambda d: d.sort_key)
-
-    def language(self, document: Document, settings: Settings) -> str:
-        if settings.lang != "auto":
-            return settings.lang
-        return detect_language(document.prose())
 
     def _rules(self, settings: Settings) -> list[Rule]:
         return [
@@ -122,13 +119,12 @@ class Linter:
         return [self._diagnostic(rule, v, document, ctx.lang) for v in rule.check(ctx)]
 
     def _parts(
-        self, document: Document, settings: Settings, lang: str
+        self, document: Document, prose: str, settings: Settings, lang: str
     ) -> list[tuple[str, Document]]:
         """The document once per language it has paragraphs in, other paragraphs blanked.
 
         With `lang` set, or a document in one language, that is the document itself.
         """
-        prose = document.prose()
         if settings.lang != "auto" or len(langid.paragraphs(prose)) < 2:
             return [(lang, document)]
         paragraphs = detect_paragraphs(prose, default=lang)
@@ -167,8 +163,9 @@ class Linter:
         start = end = 0
         if first:
             start = first.start()
-            line, _ = LineIndex(document.text).position(start)
-            end = LineIndex(document.text).line_end(line, document.text)
+            index = LineIndex(document.text)
+            line, _ = index.position(start)
+            end = index.line_end(line, document.text)
         what = "could not be determined" if lang == UNDETERMINED else f"looks like {lang!r}"
         v = Violation(
             start,

@@ -86,13 +86,12 @@ def run(paths: list[str], options: Options, linter: Linter | None = None) -> Rep
         except PipelineError as exc:
             report.errors.append(InputError(item, str(exc)))
         except Exception as exc:  # a bug must cost one file, not the run: report it, go on
-            report.errors.append(
-                InputError(
-                    item,
-                    f"internal error ({type(exc).__name__}: {exc}); please report it to tonelint",
-                )
-            )
+            report.errors.append(InputError(item, _internal_error(exc)))
     return report
+
+
+def _internal_error(exc: Exception) -> str:
+    return f"internal error ({type(exc).__name__}: {exc}); please report it to tonelint"
 
 
 def _base_settings(where: Path, options: Options, finder: ConfigFinder) -> Settings:
@@ -160,9 +159,8 @@ def _lint_batch(
         except InputError as exc:
             out.append((exc, [], base))
         except Exception as exc:  # a bug must cost one record, not the export
-            number = item.origin.number or 0
-            message = f"internal error ({type(exc).__name__}: {exc}); please report it to tonelint"
-            out.append((RecordError(item.path, number, message), [], base))
+            error = RecordError(item.path, item.origin.number or 0, _internal_error(exc))
+            out.append((error, [], base))
     return out
 
 
