@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import check_json, codes
 from conftest import tonelint as run
 from hypothesis import given, settings
@@ -125,3 +126,14 @@ def test_front_matter_then_body_same_with_and_without_fast_path(front: str, body
     blanked = markdown.regex.sub(r"[^\r\n]", " ", text[: len(front)]) + body
     full = sorted([*markdown._regions(blanked)], key=lambda e: e.span)
     assert [e for e in document.excluded if e.region.value != "front-matter"] == full
+
+
+@pytest.mark.parametrize("text", [" \tHi", "   \tcode", ">     code", "-     code", "1.      code"])
+def test_indented_code_found_without_a_leading_tab_or_four_spaces(text: str) -> None:
+    # Found by the property test above: indentation that reaches four columns in other ways.
+    from tonelint.documents import Encoding
+    from tonelint.sources import markdown
+
+    fast = markdown.parse(text, "x.md", Encoding()).excluded
+    assert fast == tuple(sorted(markdown._regions(text), key=lambda e: e.span))
+    assert any(e.region.value == "code" for e in fast)

@@ -57,9 +57,10 @@ def parse(content: str, path: str, encoding: Encoding) -> Document:
 
 
 # Only these can start a region excluded from linting: code spans and fences (` ~), HTML and
-# autolinks (<), links, images and reference definitions ([), indented code (a line that
-# starts with a tab or four spaces). Without any of them the parser has nothing to find.
-_MAY_EXCLUDE = regex.compile(r"[`<\[]|~~~|(?:^|[\r\n])(?:\t| {4})")
+# autolinks (<), links, images and reference definitions ([), and indented code, which always
+# needs a tab or four spaces in a row (also after a blockquote or list marker). Without any of
+# them the parser has nothing to find.
+_MAY_EXCLUDE = regex.compile(r"[`<\[]|~~~|\t| {4}")
 
 
 def _may_have_regions(text: str) -> bool:
