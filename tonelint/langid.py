@@ -121,6 +121,8 @@ _NOISE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+_MAY_BE_NOISE = regex.compile(r"[@#&/]|\.\w|www", regex.IGNORECASE)  # cheap test before _NOISE
+_ALL_LATIN = regex.compile(r"[\p{Script=Latin}\p{M}]*+")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 _WORD = regex.compile(r"['\u2019]?[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 _SENTENCE_START = regex.compile(r"[.!?…:;\n\"“”«»(\[]")
@@ -140,25 +142,49 @@ class Judgement:
 
 @dataclass
 class _Profile:
-    """One langdetect profile: n-gram counts, turned into log-probabilities as they are met."""
+    """One langdetect profile: n-gram counts and the number of 1-, 2- and 3-grams counted."""
 
     counts: dict[str, int]
-    totals: list[int]  # number of 1-, 2- and 3-grams counted
-    logs: dict[str, float] = field(default_factory=dict)
+    totals: list[int]
 
-    def log_likelihood(self, chars: list[str], grams: list[str]) -> float:
-        logs, total = self.logs, 0.0
+    def log_probability(self, gram: str) -> float:
+        count = self.counts.get(gram, 0)
+        if count:
+            return math.log(count / self.totals[len(gram) - 1] + SMOOTHING)
+        return math.log(UNSEEN_LETTER if len(gram) == 1 else SMOOTHING)
+
+
+class _Table:
+    """The log-probabilities of each n-gram under several profiles, one row per n-gram.
+
+    Rows are made when an n-gram is first met and kept: posts share most of their n-grams, so
+    scoring a text is a dictionary lookup per n-gram and a column sum (``zip`` and ``sum`` run
+    in C), not a lookup per n-gram per language.
+    """
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self.profiles = [_profile(lang) for lang in langs]
+        self.rows: dict[str, tuple[float, ...]] = {}
+
+    def log_likelihoods(self, chars: list[str], grams: list[str]) -> list[float]:
+        rows = self.rows
+        if len(rows) >= MAX_ROWS:  # bounded memory over millions of posts
+            rows.clear()
         for gram in (*chars, *grams):
-            value = logs.get(gram)
-            if value is None:
-                count = self.counts.get(gram, 0)
-                if count:
-                    value = math.log(count / self.totals[len(gram) - 1] + SMOOTHING)
-                else:
-                    value = math.log(UNSEEN_LETTER if len(gram) == 1 else SMOOTHING)
-                logs[gram] = value
-            total += value
-        return total
+            if gram not in rows:
+                rows[gram] = tuple(p.log_probability(gram) for p in self.profiles)
+        found = [*map(rows.__getitem__, chars), *map(rows.__getitem__, grams)]
+        if not found:
+            return [0.0] * len(self.profiles)
+        return [sum(column) for column in zip(*found, strict=True)]
+
+
+MAX_ROWS = 200_000  # ~40 MB at 14 languages; a year of posts meets far fewer n-grams
+
+
+@cache
+def _table(langs: tuple[str, ...]) -> _Table:
+    return _Table(langs)
 
 
 def _profile_dir() -> Path:
@@ -203,6 +229,8 @@ def _rounds(script: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _script(letters: str) -> str | None:
     """The script of most of ``letters`` (Latin wins ties); ``None`` for a script not known."""
+    if _ALL_LATIN.fullmatch(letters):
+        return "Latin" if letters else None  # the common case, in one pass
     counts: dict[str, int] = {}
     for m in _SCRIPT_OF.finditer(letters):
         if m.lastgroup is not None:
@@ -258,14 +286,20 @@ def _ngrams(words: Iterable[str]) -> tuple[list[str], list[str]]:
     grams: list[str] = []
     for piece in words:
         for word in _LETTERS.findall(piece):
-            if len(word) > 1 and word.isupper():
-                word = word.lower()  # langdetect skips ALL-CAPS words; lower-case them instead
-            word = word.replace("\u0219", "\u015f").replace("\u021b", "\u0163")  # as langdetect
-            padded = f" {word} "
-            chars.extend(word)
-            grams.extend(padded[i : i + 2] for i in range(len(padded) - 1))
-            grams.extend(padded[i : i + 3] for i in range(len(padded) - 2))
+            word_chars, word_grams = _word_ngrams(word)
+            chars.extend(word_chars)
+            grams.extend(word_grams)
     return chars, grams
+
+
+@lru_cache(maxsize=65_536)
+def _word_ngrams(word: str) -> tuple[str, tuple[str, ...]]:
+    if len(word) > 1 and word.isupper():
+        word = word.lower()  # langdetect skips ALL-CAPS words; lower-case them instead
+    word = word.replace("\u0219", "\u015f").replace("\u021b", "\u0163")  # as langdetect
+    padded = f" {word} "
+    bigrams = [padded[i : i + 2] for i in range(len(padded) - 1)]
+    return word, (*bigrams, *(padded[i : i + 3] for i in range(len(padded) - 2)))
 
 
 def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
@@ -305,13 +339,14 @@ class _Features:
             for lang, weight in known.get(token, {}).items():
                 if lang in evidence:
                     evidence[lang] += weight
+        table = _table(tuple(langs))
+        totals = table.log_likelihoods(self.chars, self.grams)
+        if self.name_chars:
+            names = table.log_likelihoods(self.name_chars, self.name_grams)
+            totals = [t + NAME_WEIGHT * n for t, n in zip(totals, names, strict=True)]
         result = {}
-        for lang in langs:
-            profile = _profile(lang)
-            score = profile.log_likelihood(self.chars, self.grams)
-            if self.name_chars:
-                score += NAME_WEIGHT * profile.log_likelihood(self.name_chars, self.name_grams)
-            score += FUNCTION_WORD_WEIGHT * evidence[lang]
+        for lang, total in zip(langs, totals, strict=True):
+            score = total + FUNCTION_WORD_WEIGHT * evidence[lang]
             score += SUPPORTED_PRIOR if lang in SUPPORTED else 0.0
             result[lang] = (score, evidence[lang])
         return result
@@ -335,7 +370,10 @@ MAX_DETECT_CHARS = 2_000
 
 def judge(text: str) -> Judgement:
     """The language of ``text``, with the margin it won by and its function-word evidence."""
-    cleaned = _NOISE.sub(" ", text[: MAX_DETECT_CHARS * 2])[:MAX_DETECT_CHARS]
+    cleaned = text[: MAX_DETECT_CHARS * 2]
+    if _MAY_BE_NOISE.search(cleaned):
+        cleaned = _NOISE.sub(" ", cleaned)
+    cleaned = cleaned[:MAX_DETECT_CHARS]
     pieces = _LETTERS.findall(cleaned)
     letters = "".join(pieces)
     script = _script(letters)

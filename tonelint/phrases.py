@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,16 @@ from spacy.tokens import Doc, Span
 
 from tonelint.lexicons import norm
 
+_norm = lru_cache(maxsize=65_536)(norm)
+
 
 class PhraseTables:
     def __init__(self, name: str = "tonelint_phrases") -> None:
         self.name = name
         # table -> {"entries": [data...], "phrases": [[tokens..., entry_index], ...]}
         self.tables: dict[str, dict[str, Any]] = {}
-        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        # first token -> (tokens, table, entry index), longest first: one pass finds all tables
+        self._index: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
 
     def add(
         self,
@@ -54,33 +58,29 @@ class PhraseTables:
         return list(self.tables.get(table, {}).get("entries", []))
 
     def _build(self, table: str) -> None:
-        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for candidates in self._index.values():
+            candidates[:] = [c for c in candidates if c[1] != table]
         for *tokens, idx in self.tables[table]["phrases"]:
-            index.setdefault(tokens[0], []).append((tuple(tokens), int(idx)))
-        for candidates in index.values():
-            candidates.sort(key=lambda c: -len(c[0]))
-        self._index[table] = index
+            self._index.setdefault(tokens[0], []).append((tuple(tokens), table, int(idx)))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda c: (-len(c[0]), c[1]))
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [norm(t.text) for t in doc]
-        for table, index in self._index.items():
-            spans: list[Span] = []
-            i = 0
-            while i < len(words):
-                match = next(
-                    (
-                        (tokens, idx)
-                        for tokens, idx in index.get(words[i], ())
-                        if tuple(words[i : i + len(tokens)]) == tokens
-                    ),
-                    None,
-                )
-                if match is None:
-                    i += 1
-                    continue
-                tokens, idx = match
-                spans.append(Span(doc, i, i + len(tokens), label=str(idx)))
-                i += len(tokens)
+        """Each table's matches, longest first and without overlaps within a table."""
+        words = [_norm(t.text) for t in doc]
+        found: dict[str, list[Span]] = {table: [] for table in self.tables}
+        free = dict.fromkeys(self.tables, 0)  # table -> first token a new match may start at
+        index = self._index
+        for i, word in enumerate(words):
+            candidates = index.get(word)
+            if candidates is None:
+                continue
+            for tokens, table, idx in candidates:
+                end = i + len(tokens)
+                if free[table] <= i and (len(tokens) == 1 or tuple(words[i:end]) == tokens):
+                    found[table].append(Span(doc, i, end, label=str(idx)))
+                    free[table] = end
+        for table, spans in found.items():
             doc.spans[table] = spans
         return doc
 
