@@ -155,31 +155,35 @@ class _Profile:
 
 
 class _Table:
-    """The log-probabilities of each n-gram under several profiles, one row per n-gram.
+    """What each word scores under several profiles: the sum of the log-probabilities of its
+    letters and its 2- and 3-grams, one number per profile.
 
-    Rows are made when an n-gram is first met and kept: posts share most of their n-grams, so
-    scoring a text is a dictionary lookup per n-gram and a column sum (``zip`` and ``sum`` run
-    in C), not a lookup per n-gram per language.
+    Vectors are made when a word is first met and kept: posts share most of their words, so
+    scoring a text is a dictionary lookup per word and a column sum (``zip`` and ``sum`` run in
+    C), not a lookup per n-gram per language.
     """
 
     def __init__(self, langs: tuple[str, ...]) -> None:
         self.profiles = [_profile(lang) for lang in langs]
-        self.rows: dict[str, tuple[float, ...]] = {}
+        self.vectors: dict[str, tuple[float, ...]] = {}
 
-    def log_likelihoods(self, chars: list[str], grams: list[str]) -> list[float]:
-        rows = self.rows
-        if len(rows) >= MAX_ROWS:  # bounded memory over millions of posts
-            rows.clear()
-        for gram in (*chars, *grams):
-            if gram not in rows:
-                rows[gram] = tuple(p.log_probability(gram) for p in self.profiles)
-        found = [*map(rows.__getitem__, chars), *map(rows.__getitem__, grams)]
-        if not found:
+    def vector(self, word: str) -> tuple[float, ...]:
+        found = self.vectors.get(word)
+        if found is None:
+            if len(self.vectors) >= MAX_WORDS:  # bounded memory over millions of posts
+                self.vectors.clear()
+            grams = _word_ngrams(word)
+            found = tuple(sum(map(p.log_probability, grams)) for p in self.profiles)
+            self.vectors[word] = found
+        return found
+
+    def log_likelihoods(self, words: list[str]) -> list[float]:
+        if not words:
             return [0.0] * len(self.profiles)
-        return [sum(column) for column in zip(*found, strict=True)]
+        return [sum(column) for column in zip(*map(self.vector, words), strict=True)]
 
 
-MAX_ROWS = 200_000  # ~40 MB at 14 languages; a year of posts meets far fewer n-grams
+MAX_WORDS = 100_000  # ~20 MB at 14 languages
 
 
 @cache
@@ -280,26 +284,21 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     return kept, [w for w, n in zip(words, name, strict=True) if n]
 
 
-def _ngrams(words: Iterable[str]) -> tuple[list[str], list[str]]:
-    """langdetect's features: letters, and the 2- and 3-grams of each word padded with spaces."""
-    chars: list[str] = []
-    grams: list[str] = []
-    for piece in words:
-        for word in _LETTERS.findall(piece):
-            word_chars, word_grams = _word_ngrams(word)
-            chars.extend(word_chars)
-            grams.extend(word_grams)
-    return chars, grams
+def _letter_words(pieces: Iterable[str]) -> list[str]:
+    return [word for piece in pieces for word in _LETTERS.findall(piece)]
 
 
-@lru_cache(maxsize=65_536)
-def _word_ngrams(word: str) -> tuple[str, tuple[str, ...]]:
+def _word_ngrams(word: str) -> tuple[str, ...]:
+    """langdetect's features of one word: its letters, and its 2- and 3-grams padded with spaces."""
     if len(word) > 1 and word.isupper():
         word = word.lower()  # langdetect skips ALL-CAPS words; lower-case them instead
     word = word.replace("\u0219", "\u015f").replace("\u021b", "\u0163")  # as langdetect
     padded = f" {word} "
-    bigrams = [padded[i : i + 2] for i in range(len(padded) - 1)]
-    return word, (*bigrams, *(padded[i : i + 3] for i in range(len(padded) - 2)))
+    return (
+        *word,
+        *(padded[i : i + 2] for i in range(len(padded) - 1)),
+        *(padded[i : i + 3] for i in range(len(padded) - 2)),
+    )
 
 
 def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
@@ -315,10 +314,8 @@ def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
 
 @dataclass(frozen=True)
 class _Features:
-    chars: list[str]
-    grams: list[str]
-    name_chars: list[str]
-    name_grams: list[str]
+    words: list[str]
+    names: list[str]
     tokens: list[str]
 
     @classmethod
@@ -326,8 +323,8 @@ class _Features:
         words, names = _words(text)
         known = _function_words()
         return cls(
-            *_ngrams(words),
-            *_ngrams(names),
+            _letter_words(words),
+            _letter_words(names),
             [t for w in words for t in _tokens(w, known)],
         )
 
@@ -340,9 +337,9 @@ class _Features:
                 if lang in evidence:
                     evidence[lang] += weight
         table = _table(tuple(langs))
-        totals = table.log_likelihoods(self.chars, self.grams)
-        if self.name_chars:
-            names = table.log_likelihoods(self.name_chars, self.name_grams)
+        totals = table.log_likelihoods(self.words)
+        if self.names:
+            names = table.log_likelihoods(self.names)
             totals = [t + NAME_WEIGHT * n for t, n in zip(totals, names, strict=True)]
         result = {}
         for lang, total in zip(langs, totals, strict=True):
