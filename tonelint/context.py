@@ -71,17 +71,31 @@ class Context:
 
         return pipeline(self.lang, self.settings.pipelines.get(self.lang))(self.prose)
 
+    @cached_property
+    def tokens(self) -> list[Any]:
+        """The Doc's tokens without whitespace tokens, made once (each Token is a new object)."""
+        return [t for t in self.doc if not t.is_space]
+
     def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
         """Lexicon matches in the Doc as (span, entry) pairs, in text order.
 
         ``lexicon`` is a folder of rules/ (``jargon``), ``categories`` the entry categories
         wanted (all when none are given).
         """
+        found = self.derived(f"phrases:{lexicon}", lambda: self._phrases(lexicon))
+        return [
+            (span, entry)
+            for category, span, entry in found
+            if category in categories or not categories
+        ]
+
+    def _phrases(self, lexicon: str) -> list[tuple[str, Any, dict[str, Any]]]:
         from tonelint.pipelines import lexicon_tables
 
+        spans = self.doc.spans
         found = []
         for table, entries in lexicon_tables(self.lang, lexicon).items():
-            if categories and table.split("/", 1)[1] not in categories:
-                continue
-            found += [(s, entries[int(s.label_)]) for s in self.doc.spans.get(table, [])]
-        return sorted(found, key=lambda pair: (pair[0].start, -pair[0].end))
+            if table in spans:
+                category = table.split("/", 1)[1]
+                found += [(category, s, entries[int(s.label_)]) for s in spans[table]]
+        return sorted(found, key=lambda item: (item[1].start, -item[1].end))

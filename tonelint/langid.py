@@ -42,6 +42,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import regex
@@ -140,18 +141,23 @@ class Judgement:
 # -- data -------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Profile:
-    """One langdetect profile: n-gram counts and the number of 1-, 2- and 3-grams counted."""
+    """One langdetect profile, as the log-probability of each n-gram it counted."""
 
-    counts: dict[str, int]
-    totals: list[int]
+    UNSEEN_LETTER = math.log(UNSEEN_LETTER)
+    UNSEEN_GRAM = math.log(SMOOTHING)
 
-    def log_probability(self, gram: str) -> float:
-        count = self.counts.get(gram, 0)
-        if count:
-            return math.log(count / self.totals[len(gram) - 1] + SMOOTHING)
-        return math.log(UNSEEN_LETTER if len(gram) == 1 else SMOOTHING)
+    def __init__(self, counts: dict[str, int], totals: list[int]) -> None:
+        self.logs = {
+            gram: math.log(count / totals[len(gram) - 1] + SMOOTHING)
+            for gram, count in counts.items()
+        }
+
+    def log_likelihood(self, letters: str, grams: tuple[str, ...]) -> float:
+        get = self.logs.get
+        return sum(map(get, letters, repeat(self.UNSEEN_LETTER))) + sum(
+            map(get, grams, repeat(self.UNSEEN_GRAM))
+        )
 
 
 class _Table:
@@ -172,8 +178,8 @@ class _Table:
         if found is None:
             if len(self.vectors) >= MAX_WORDS:  # bounded memory over millions of posts
                 self.vectors.clear()
-            grams = _word_ngrams(word)
-            found = tuple(sum(map(p.log_probability, grams)) for p in self.profiles)
+            letters, grams = _word_ngrams(word)
+            found = tuple(p.log_likelihood(letters, grams) for p in self.profiles)
             self.vectors[word] = found
         return found
 
@@ -288,14 +294,13 @@ def _letter_words(pieces: Iterable[str]) -> list[str]:
     return [word for piece in pieces for word in _LETTERS.findall(piece)]
 
 
-def _word_ngrams(word: str) -> tuple[str, ...]:
+def _word_ngrams(word: str) -> tuple[str, tuple[str, ...]]:
     """langdetect's features of one word: its letters, and its 2- and 3-grams padded with spaces."""
     if len(word) > 1 and word.isupper():
         word = word.lower()  # langdetect skips ALL-CAPS words; lower-case them instead
     word = word.replace("\u0219", "\u015f").replace("\u021b", "\u0163")  # as langdetect
     padded = f" {word} "
-    return (
-        *word,
+    return word, (
         *(padded[i : i + 2] for i in range(len(padded) - 1)),
         *(padded[i : i + 3] for i in range(len(padded) - 2)),
     )

@@ -45,6 +45,7 @@ class Linter:
     def __init__(self, settings: Settings | None = None, registry: Registry | None = None) -> None:
         self.settings = settings or Settings()
         self.registry = registry or default_registry()
+        self._selected: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
 
     def warm_up(self) -> None:
         """Load what linting needs (pipelines, language profiles) now rather than on first use."""
@@ -108,11 +109,17 @@ class Linter:
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def _rules(self, settings: Settings) -> list[Rule]:
-        return [
-            rule
-            for rule in self.registry
-            if rule.check is not None and rule.status != "removed" and settings.enabled(rule.code)
-        ]
+        key = (settings.select, settings.ignore)
+        rules = self._selected.get(key)
+        if rules is None:
+            rules = self._selected[key] = [
+                rule
+                for rule in self.registry
+                if rule.check is not None
+                and rule.status != "removed"
+                and settings.enabled(rule.code)
+            ]
+        return rules
 
     def _run(self, rule: Rule, ctx: Context, document: Document) -> list[Diagnostic]:
         assert rule.check is not None

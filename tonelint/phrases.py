@@ -6,8 +6,8 @@ inflected forms (from spaCy's lookup tables), each phrase tokenized by the pipel
 tokenizer. The component stores them with the pipeline (``models/<lang>/tonelint_phrases``) and at
 run time only looks tokens up in a dict: no lookup tables, no lemmatizer to load.
 
-Tables are named ``<lexicon>/<category>`` (``jargon/buzzword``). For each table the component
-writes ``doc.spans[<table>]``, longest match first, no overlaps; a span's label
+Tables are named ``<lexicon>/<category>`` (``jargon/buzzword``). For each table with a match the
+component writes ``doc.spans[<table>]``, longest match first, no overlaps; a span's label
 is the entry's index (as a string) into the table's ``entries``, which hold the lexicon's data.
 """
 
@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tonelint.lexicons import norm
-
-_norm = lru_cache(maxsize=65_536)(norm)
 
 
 class PhraseTables:
@@ -34,6 +32,7 @@ class PhraseTables:
         self.tables: dict[str, dict[str, Any]] = {}
         # first token -> (tokens, table, entry index), longest first: one pass finds all tables
         self._index: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+        self._normed: dict[int, str] = {}  # orth id -> normalised text
 
     def add(
         self,
@@ -67,7 +66,15 @@ class PhraseTables:
 
     def __call__(self, doc: Doc) -> Doc:
         """Each table's matches, longest first and without overlaps within a table."""
-        words = [_norm(t.text) for t in doc]
+        strings, normed = doc.vocab.strings, self._normed
+        if len(normed) > 100_000:
+            normed.clear()
+        words = []  # read from the token array: no Token objects made
+        for orth in doc.to_array(ORTH).tolist():
+            word = normed.get(orth)
+            if word is None:
+                word = normed[orth] = norm(strings[orth])
+            words.append(word)
         found: dict[str, list[Span]] = {table: [] for table in self.tables}
         free = dict.fromkeys(self.tables, 0)  # table -> first token a new match may start at
         index = self._index
@@ -81,7 +88,8 @@ class PhraseTables:
                     found[table].append(Span(doc, i, end, label=str(idx)))
                     free[table] = end
         for table, spans in found.items():
-            doc.spans[table] = spans
+            if spans:  # a table with no match has no span group (most tables, most texts)
+                doc.spans[table] = spans
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

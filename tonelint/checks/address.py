@@ -286,10 +286,6 @@ class Address:
     plural: bool | None = None  # French: True plural, False singular, None cannot tell
 
 
-def _tokens(ctx: Context) -> list[Any]:
-    return [t for t in ctx.doc if not t.is_space]
-
-
 # Dutch ----------------------------------------------------------------------------------------
 
 
@@ -313,7 +309,7 @@ def _clause_start(tokens: Sequence[Any], k: int) -> bool:
 
 
 def nl_formal(ctx: Context) -> list[Address]:
-    tokens = _tokens(ctx)
+    tokens = ctx.tokens
     out: list[Address] = []
     used: set[int] = set()
     for k, tok in enumerate(tokens):
@@ -379,7 +375,7 @@ def nl_formal(ctx: Context) -> list[Address]:
 
 
 def nl_informal(ctx: Context) -> list[Any]:
-    return [t for t in _tokens(ctx) if norm(t.text) in NL_INFORMAL]
+    return [t for t in ctx.tokens if norm(t.text) in NL_INFORMAL]
 
 
 # French ---------------------------------------------------------------------------------------
@@ -515,7 +511,7 @@ def _fr_vous(
 
 
 def fr_formal(ctx: Context) -> list[Address]:
-    tokens = _tokens(ctx)
+    tokens = ctx.tokens
     words = [norm(t.text) for t in tokens]
     if not FR_FORMAL & set(words) and not any(w.endswith("ez") for w in words):
         return []
@@ -583,7 +579,7 @@ def fr_formal(ctx: Context) -> list[Address]:
 
 
 def fr_informal(ctx: Context) -> list[Any]:
-    return [t for t in _tokens(ctx) if norm(t.text) in FR_INFORMAL]
+    return [t for t in ctx.tokens if norm(t.text) in FR_INFORMAL]
 
 
 FORMAL = {"nl": nl_formal, "fr": fr_formal}

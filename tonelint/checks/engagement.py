@@ -58,10 +58,6 @@ def _is_filler(token: Any) -> bool:
     )
 
 
-def _content(ctx: Context) -> list[Any]:
-    return [t for t in ctx.doc if not t.is_space]
-
-
 def check_hollow_reply(ctx: Context) -> Iterator[Violation]:
     if ctx.settings.kind != "reply":
         return
@@ -77,7 +73,7 @@ def check_hollow_reply(ctx: Context) -> Iterator[Violation]:
 
 
 def _hollow(ctx: Context) -> Iterator[Violation]:
-    tokens = _content(ctx)
+    tokens = ctx.tokens
     if not tokens:
         return
     hollow = _covered(_spans(ctx, "hollow"))
@@ -127,7 +123,7 @@ def check_redirect(ctx: Context) -> Iterator[Violation]:
 
 
 def check_forced_cheer(ctx: Context) -> Iterator[Violation]:
-    tokens = _content(ctx)
+    tokens = ctx.tokens
     bad_news = _spans(ctx, "bad-news")
     if bad_news:
         cheer = list(_spans(ctx, "cheer"))

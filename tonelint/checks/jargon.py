@@ -64,7 +64,7 @@ def _by_category(category: str, message: str) -> Any:
 
 def check_density(ctx: Context) -> Iterator[Violation]:
     found = _matches(ctx)
-    words = sum(1 for t in ctx.doc if t.is_alpha)
+    words = sum(1 for t in ctx.tokens if t.is_alpha)
     if len(found) < DENSITY_MIN_TERMS or not words:
         return
     per_100 = 100 * len(found) / words

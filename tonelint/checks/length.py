@@ -107,6 +107,8 @@ def _is_word(token: object) -> bool:
 def check_sentence_length(ctx: Context) -> Iterator[Violation]:
     limit = ctx.settings.max_sentence_words or SENTENCE_WORDS[ctx.lang]
     for sent in ctx.doc.sents:
+        if len(sent) <= limit:
+            continue  # fewer tokens than the limit: fewer words too
         words = sum(1 for t in sent if _is_word(t))
         if words > limit:
             tokens = [t for t in sent if not t.is_space]
