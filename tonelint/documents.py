@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -127,6 +128,9 @@ class Document:
         return any(ex.span.start <= offset < ex.span.end for ex in self.excluded)
 
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Maps character offsets to 1-based (line, column).
 
@@ -136,19 +140,8 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                starts.append(i + 1)
-            elif c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
-        self._starts = starts
-        self._len = n
+        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        self._len = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         if not 0 <= offset <= self._len:

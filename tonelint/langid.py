@@ -124,9 +124,11 @@ _NOISE = regex.compile(
 )
 _MAY_BE_NOISE = regex.compile(r"[@#&/]|\.\w|www", regex.IGNORECASE)  # cheap test before _NOISE
 _ALL_LATIN = regex.compile(r"[\p{Script=Latin}\p{M}]*+")
+_LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?+")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
-_WORD = regex.compile(r"['\u2019]?[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
-_SENTENCE_START = regex.compile(r"[.!?…:;\n\"“”«»(\[]")
+# A word, and the text between it and the word before.
+_GAP_WORD = regex.compile(r"(?s)(.*?)(['\u2019]?[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*)")
+_SENTENCE_START = frozenset('.!?…:;\n"“”«»([')  # in the gap before a word that starts one
 
 
 @dataclass(frozen=True)
@@ -265,11 +267,10 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     (Title Case, ALL CAPS) has no names.
     """
     known = _function_words()
-    found = list(_WORD.finditer(text))
-    words = [m.group().replace("\u2019", "'") for m in found]
-    starts = [True] * len(found)  # does the word start a sentence?
-    for i in range(1, len(found)):
-        starts[i] = bool(_SENTENCE_START.search(text, found[i - 1].end(), found[i].start()))
+    found = _GAP_WORD.findall(text)
+    words = [word.replace("\u2019", "'") for _, word in found]
+    # Does the word start a sentence?
+    starts = [i == 0 or not _SENTENCE_START.isdisjoint(gap) for i, (gap, _) in enumerate(found)]
     capital = [w.lstrip("'")[:1].isupper() and not s for w, s in zip(words, starts, strict=True)]
     if all(c or s for c, s in zip(capital, starts, strict=True)):
         return words, []
@@ -291,7 +292,8 @@ def _words(text: str) -> tuple[list[str], list[str]]:
 
 
 def _letter_words(pieces: Iterable[str]) -> list[str]:
-    return [word for piece in pieces for word in _LETTERS.findall(piece)]
+    """The runs of letters in words ("l'homme" has two); words hold no other apostrophe."""
+    return [w for piece in pieces for w in (piece.split("'") if "'" in piece else (piece,)) if w]
 
 
 def _word_ngrams(word: str) -> tuple[str, tuple[str, ...]]:
@@ -304,6 +306,13 @@ def _word_ngrams(word: str) -> tuple[str, tuple[str, ...]]:
         *(padded[i : i + 2] for i in range(len(padded) - 1)),
         *(padded[i : i + 3] for i in range(len(padded) - 2)),
     )
+
+
+@lru_cache(maxsize=65_536)
+def _function_tokens(word: str) -> tuple[str, ...]:
+    """The function words in a word (most words have none)."""
+    known = _function_words()
+    return tuple(t for t in _tokens(word, known) if t in known)
 
 
 def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
@@ -321,16 +330,15 @@ def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
 class _Features:
     words: list[str]
     names: list[str]
-    tokens: list[str]
+    tokens: list[str]  # the function words
 
     @classmethod
     def of(cls, text: str) -> _Features:
         words, names = _words(text)
-        known = _function_words()
         return cls(
             _letter_words(words),
             _letter_words(names),
-            [t for w in words for t in _tokens(w, known)],
+            [t for w in words for t in _function_tokens(w)],
         )
 
     def scores(self, langs: Sequence[str]) -> dict[str, tuple[float, float]]:
@@ -338,7 +346,7 @@ class _Features:
         known = _function_words()
         evidence = dict.fromkeys(langs, 0.0)
         for token in self.tokens:
-            for lang, weight in known.get(token, {}).items():
+            for lang, weight in known[token].items():
                 if lang in evidence:
                     evidence[lang] += weight
         table = _table(tuple(langs))
@@ -399,10 +407,12 @@ def detect_language(text: str) -> str:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph: a run of non-blank lines, without its final newline."""
+    if "\n" not in text and "\r" not in text:  # one line
+        return [(0, len(text))] if text.strip() else []
     spans: list[tuple[int, int]] = []
     start: int | None = None
     end = 0
-    for m in regex.finditer(r"[^\r\n]*+(?:\r\n|\r|\n)?+", text):
+    for m in _LINE.finditer(text):
         line = m.group()
         if not line:
             break

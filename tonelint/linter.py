@@ -47,16 +47,18 @@ class Linter:
         self.registry = registry or default_registry()
         self._selected: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
 
-    def warm_up(self) -> None:
-        """Load what linting needs (pipelines, language profiles) now rather than on first use."""
+    def warm_up(self, settings: Settings | None = None) -> None:
+        """Load what linting with ``settings`` needs (pipelines, language profiles, the URL
+        patterns of X and Mastodon when that is the platform) now rather than on first use."""
         from tonelint import platforms
         from tonelint.pipelines import LANGUAGES, pipeline
 
+        settings = settings or self.settings
         for lang in LANGUAGES:
-            pipeline(lang, self.settings.pipelines.get(lang))
+            pipeline(lang, settings.pipelines.get(lang))
         detect_language("Warm up the language profiles with a sentence in English.")
-        for platform in ("x", "mastodon"):
-            platforms.measure("https://example.org", platform)  # compiles the URL patterns
+        if settings.platform in ("x", "mastodon"):
+            platforms.measure("https://example.org", settings.platform)
 
     def settings_for(self, document: Document, base: Settings | None = None) -> Settings:
         """Front matter over ``base`` (config and CLI flags already applied)."""

@@ -30,8 +30,9 @@ class PhraseTables:
         self.name = name
         # table -> {"entries": [data...], "phrases": [[tokens..., entry_index], ...]}
         self.tables: dict[str, dict[str, Any]] = {}
-        # first token -> (tokens, table, entry index), longest first: one pass finds all tables
-        self._index: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+        # One-word phrases by their word, longer ones by their first two words, each as
+        # (tokens, table, entry index), longest first: one pass over a Doc finds all tables.
+        self._index: dict[str | tuple[str, str], list[tuple[tuple[str, ...], str, int]]] = {}
         self._normed: dict[int, str] = {}  # orth id -> normalised text
 
     def add(
@@ -60,7 +61,8 @@ class PhraseTables:
         for candidates in self._index.values():
             candidates[:] = [c for c in candidates if c[1] != table]
         for *tokens, idx in self.tables[table]["phrases"]:
-            self._index.setdefault(tokens[0], []).append((tuple(tokens), table, int(idx)))
+            key = tokens[0] if len(tokens) == 1 else (tokens[0], tokens[1])
+            self._index.setdefault(key, []).append((tuple(tokens), table, int(idx)))
         for candidates in self._index.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[1]))
 
@@ -75,21 +77,21 @@ class PhraseTables:
             if word is None:
                 word = normed[orth] = norm(strings[orth])
             words.append(word)
-        found: dict[str, list[Span]] = {table: [] for table in self.tables}
-        free = dict.fromkeys(self.tables, 0)  # table -> first token a new match may start at
+        found: dict[str, list[Span]] = {}  # only tables with a match get a span group
+        free: dict[str, int] = {}  # table -> first token a new match may start at
         index = self._index
         for i, word in enumerate(words):
-            candidates = index.get(word)
-            if candidates is None:
+            longer = index.get((word, words[i + 1])) if i + 1 < len(words) else None
+            single = index.get(word)
+            if longer is None and single is None:
                 continue
-            for tokens, table, idx in candidates:
+            for tokens, table, idx in (*(longer or ()), *(single or ())):
                 end = i + len(tokens)
-                if free[table] <= i and (len(tokens) == 1 or tuple(words[i:end]) == tokens):
-                    found[table].append(Span(doc, i, end, label=str(idx)))
+                if free.get(table, 0) <= i and (len(tokens) <= 2 or tuple(words[i:end]) == tokens):
+                    found.setdefault(table, []).append(Span(doc, i, end, label=str(idx)))
                     free[table] = end
         for table, spans in found.items():
-            if spans:  # a table with no match has no span group (most tables, most texts)
-                doc.spans[table] = spans
+            doc.spans[table] = spans
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -144,23 +144,29 @@ def _batched(
         yield batch
 
 
+# What linting one record gave: its diagnostics, and its settings when they are not the base
+# settings; or the error that stopped it. Workers send back only this, not the record.
+Outcome = tuple[list[Diagnostic], "Settings | None", "InputError | None"]
+
+
 def _lint_batch(
     batch: list[Document | InputError], base: Settings, linter: Linter | None = None
-) -> list[Linted]:
+) -> list[Outcome]:
     linter = linter or _worker_linter()
-    out: list[Linted] = []
+    out: list[Outcome] = []
     for item in batch:
         if isinstance(item, InputError):
-            out.append((item, [], base))
+            out.append(([], None, item))
             continue
         try:
             settings = linter.settings_for(item, base)
-            out.append((item, linter.lint(item, settings), settings))
+            diagnostics = linter.lint(item, settings)
+            out.append((diagnostics, None if settings == base else settings, None))
         except InputError as exc:
-            out.append((exc, [], base))
+            out.append(([], None, exc))
         except Exception as exc:  # a bug must cost one record, not the export
             error = RecordError(item.path, item.origin.number or 0, _internal_error(exc))
-            out.append((error, [], base))
+            out.append(([], None, error))
     return out
 
 
@@ -183,9 +189,16 @@ def _lint_batches(
     batches: Iterator[list[Document | InputError]], base: Settings, jobs: int, linter: Linter
 ) -> Iterator[list[Linted]]:
     """Lint batches in order; with jobs > 1 on a process pool, a bounded number in flight."""
+
+    def linted(batch: list[Document | InputError], outcomes: list[Outcome]) -> list[Linted]:
+        return [
+            (error or item, diagnostics, settings or base)
+            for item, (diagnostics, settings, error) in zip(batch, outcomes, strict=True)
+        ]
+
     if jobs <= 1:
         for batch in batches:
-            yield _lint_batch(batch, base, linter)
+            yield linted(batch, _lint_batch(batch, base, linter))
         return
     import multiprocessing
     from collections import deque
@@ -193,17 +206,19 @@ def _lint_batches(
 
     if sys.platform != "win32":
         # Forked workers inherit what the parent has loaded: load it once, here.
-        linter.warm_up()
+        linter.warm_up(base)
         _set_worker(linter)
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending: deque[Future[list[Linted]]] = deque()
+        pending: deque[tuple[list[Document | InputError], Future[list[Outcome]]]] = deque()
         for batch in batches:
-            pending.append(pool.submit(_lint_batch, batch, base))
+            pending.append((batch, pool.submit(_lint_batch, batch, base)))
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
+                done, future = pending.popleft()
+                yield linted(done, future.result())
         while pending:
-            yield pending.popleft().result()
+            done, future = pending.popleft()
+            yield linted(done, future.result())
 
 
 class Progress:
