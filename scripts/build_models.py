@@ -19,6 +19,8 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -164,6 +166,84 @@ def keep_exception(lang: str, key: str) -> bool:
     return lang in ("nl", "fr") and bool(_APOSTROPHE.search(key))
 
 
+# Start-up: Python's `re` compiles a character class in time that grows with its ranges, and
+# spaCy's punctuation rules spell out the letters of every script (ALPHA, ALPHA_LOWER, ...)
+# several times over: compiling nl's infix rules took ~50 ms at each load. tonelint runs its
+# language rules on nl, fr and en only (other text is TL001), so the large classes keep their
+# symbols, punctuation and digits but only the letters of the Latin, Greek and Cyrillic blocks,
+# written as the fewest ranges. Compiling all of a pipeline's rules now takes ~25 ms.
+_KEPT_LETTERS = (
+    (0x0000, 0x052F),  # Latin, Latin-1, Latin Extended-A/B, IPA, Greek, Cyrillic
+    (0x1D00, 0x1FFF),  # phonetic extensions, Latin Extended Additional, Greek Extended
+    (0x2C60, 0x2C7F),  # Latin Extended-C
+    (0xA720, 0xA7FF),  # Latin Extended-D
+    (0xAB30, 0xAB6F),  # Latin Extended-E
+    (0xFB00, 0xFB06),  # Latin ligatures
+)
+_ALL_CHARS = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
+_LARGE_CLASS = 100  # characters of pattern text: only spaCy's script-wide classes are this long
+
+
+def _kept(c: str) -> bool:
+    if unicodedata.category(c)[0] not in "LM":
+        return True
+    cp = ord(c)
+    return any(a <= cp <= b for a, b in _KEPT_LETTERS)
+
+
+def _class_text(cp: int) -> str:
+    c = chr(cp)
+    if c in "\\]-[^" or not c.isprintable() or c.isspace():
+        return f"\\U{cp:08x}" if cp > 0xFFFF else f"\\u{cp:04x}"
+    return c
+
+
+@cache
+def _compact_class(content: str, negated: bool) -> str:
+    """The characters ``[content]`` matches as the fewest ranges; only those :func:`_kept`,
+    unless the class is negated (where dropping letters would let them match)."""
+    cps = [ord(c) for c in re.findall(f"[{content}]", _ALL_CHARS) if negated or _kept(c)]
+    out, i = [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        first, last = _class_text(cps[i]), _class_text(cps[j])
+        out.append(first if i == j else first + last if j == i + 1 else f"{first}-{last}")
+        i = j + 1
+    return "".join(out)
+
+
+def compact_classes(pattern: str) -> str:
+    """``pattern`` with each large character class rewritten by :func:`_compact_class`."""
+    out, pos, i = [], 0, 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] != "[":
+            i += 1
+            continue
+        start = j = i + 1
+        negated = pattern[j : j + 1] == "^"
+        if negated:
+            start = j = j + 1
+        if pattern[j : j + 1] == "]":
+            j += 1  # a "]" first in a class is the character itself
+        while pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        content = pattern[start:j]
+        if len(content) >= _LARGE_CLASS:
+            out += [pattern[pos:start], _compact_class(content, negated)]
+            pos = j
+        i = j + 1
+    return "".join([*out, pattern[pos:]])
+
+
+def _compiled(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(compact_classes(pattern.pattern))
+
+
 def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
     official = spacy.blank(lang)
     defaults = type(official).Defaults
@@ -177,9 +257,9 @@ def tokenizer_for(lang: str, nlp: Language) -> Tokenizer:
     return Tokenizer(
         nlp.vocab,
         rules=exceptions,
-        prefix_search=compile_prefix_regex(prefixes).search,
-        suffix_search=compile_suffix_regex(suffixes).search,
-        infix_finditer=compile_infix_regex(infixes).finditer,
+        prefix_search=_compiled(compile_prefix_regex(prefixes)).search,
+        suffix_search=_compiled(compile_suffix_regex(suffixes)).search,
+        infix_finditer=_compiled(compile_infix_regex(infixes)).finditer,
         token_match=TOKEN_MATCH.match,
         url_match=official.tokenizer.url_match,
     )

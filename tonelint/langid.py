@@ -42,7 +42,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
 from pathlib import Path
 
 import regex
@@ -144,22 +143,26 @@ class Judgement:
 
 
 class _Profile:
-    """One langdetect profile, as the log-probability of each n-gram it counted."""
+    """One langdetect profile: its n-gram counts, as log-probabilities once they are met."""
 
-    UNSEEN_LETTER = math.log(UNSEEN_LETTER)
-    UNSEEN_GRAM = math.log(SMOOTHING)
+    UNSEEN = (math.log(UNSEEN_LETTER), math.log(SMOOTHING), math.log(SMOOTHING))
 
     def __init__(self, counts: dict[str, int], totals: list[int]) -> None:
-        self.logs = {
-            gram: math.log(count / totals[len(gram) - 1] + SMOOTHING)
-            for gram, count in counts.items()
-        }
+        self.counts = counts
+        self.totals = totals
+        self.logs: dict[str, float] = {}  # filled as n-grams are met: start-up stays short
 
     def log_likelihood(self, letters: str, grams: tuple[str, ...]) -> float:
-        get = self.logs.get
-        return sum(map(get, letters, repeat(self.UNSEEN_LETTER))) + sum(
-            map(get, grams, repeat(self.UNSEEN_GRAM))
-        )
+        logs, total = self.logs, 0.0
+        for gram in (*letters, *grams):
+            value = logs.get(gram)
+            if value is None:
+                count = self.counts.get(gram)
+                n = len(gram) - 1
+                value = math.log(count / self.totals[n] + SMOOTHING) if count else self.UNSEEN[n]
+                logs[gram] = value
+            total += value
+        return total
 
 
 class _Table:
