@@ -37,14 +37,11 @@ def sentences() -> list[str]:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(cmd: list[str], runs: int, cwd: Path | None = None) -> float:
-    """Median wall time of ``runs`` runs, after one untimed run (bytecode, disk cache)."""
-    times = []
-    for _ in range(runs + 1):
-        t = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, capture_output=True, check=False, env=ENV)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times[1:])
+def once(cmd: list[str], cwd: Path | None = None) -> float:
+    """Wall time of one run of ``cmd``."""
+    t = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, capture_output=True, check=False, env=ENV)
+    return time.perf_counter() - t
 
 
 def row(label: str, seconds: float, note: str = "") -> None:
@@ -70,16 +67,31 @@ def main() -> None:
         d = Path(tmp)
         for lang, text in DRAFTS.items():
             (d / f"draft-{lang}.md").write_text(f"---\nplatform: x\n---\n{text}\n", "utf-8")
-        base = timed([py, "-c", "import spacy"], args.runs)
+        # Interleaved: each round times the baseline and then each draft, so that the ratios
+        # compare runs made moments apart (this machine's speed drifts by 30% over minutes).
+        commands = {"base": [py, "-c", "import spacy"]}
+        commands |= {lang: [py, "-m", "tonelint", "check", f"draft-{lang}.md"] for lang in DRAFTS}
+        for cmd in commands.values():
+            once(cmd, d)  # untimed: bytecode written, files in the disk cache
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                times[name].append(once(cmd, d))
+        base = statistics.median(times["base"])
         row("python -c 'import spacy'", base, f"(median of {args.runs})")
         for lang in DRAFTS:
-            t = timed([py, "-m", "tonelint", "check", f"draft-{lang}.md"], args.runs, cwd=d)
-            row(f"tonelint check draft-{lang}.md (cold start)", t, f"{t / base:.2f} x import spacy")
+            t = statistics.median(times[lang])
+            ratio = statistics.median(x / b for x, b in zip(times[lang], times["base"]))
+            row(
+                f"tonelint check draft-{lang}.md (cold start)",
+                t,
+                f"{ratio:.2f} x import spacy (median of per-round ratios)",
+            )
         posts_dir = d / "posts"
         posts_dir.mkdir()
         for i, p in enumerate(posts):
             (posts_dir / f"{i:05d}.txt").write_text(p, "utf-8")
-        t = timed([py, "-m", "tonelint", "check", "--platform", "x", "posts"], 1, cwd=d)
+        t = once([py, "-m", "tonelint", "check", "--platform", "x", "posts"], d)
         row(f"tonelint check posts/ ({len(posts):,} files)", t, f"{len(posts) / t:,.0f} posts/s")
 
     import tonelint

@@ -19,6 +19,8 @@ def test_models_are_up_to_date_with_rules_and_build_script() -> None:
         text=True,
         check=False,
     )
+    if proc.returncode == 3:  # this Python's Unicode database differs from the build's
+        pytest.skip(proc.stdout.strip())
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.strip() == "models/ is up to date"
 
