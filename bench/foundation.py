@@ -81,7 +81,8 @@ def main() -> None:
         row("python -c 'import spacy'", base, f"(median of {args.runs})")
         for lang in DRAFTS:
             t = statistics.median(times[lang])
-            ratio = statistics.median(x / b for x, b in zip(times[lang], times["base"], strict=True))
+            rounds = zip(times[lang], times["base"], strict=True)
+            ratio = statistics.median(x / b for x, b in rounds)
             row(
                 f"tonelint check draft-{lang}.md (cold start)",
                 t,
