@@ -107,9 +107,8 @@ _SCRIPT_LANGUAGE = {
     "Han": "zh",
 }
 _SCRIPTS = (*_SCORED_SCRIPTS, *_SCRIPT_LANGUAGE)
-_SCRIPT_OF = regex.compile("|".join(f"(?P<{s}>\\p{{Script={s}}})" for s in _SCRIPTS))
-
-_NOISE = regex.compile(
+_SCRIPT_OF = "|".join(f"(?P<{s}>\\p{{Script={s}}})" for s in _SCRIPTS)
+_NOISE = (
     r"""
       (?:https?|ftp)://\S+                                  # URL with a scheme
     | \bwww\.\S+                                            # www. without one
@@ -137,6 +136,12 @@ class Judgement:
     lang: str  # an ISO 639-1 code, or "und"
     margin: float  # nats between the best language and the runner-up; 0 when und by length
     evidence: float = 0.0  # function words of ``lang`` found (shared words count in part)
+
+
+@cache
+def _compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Patterns most texts never need, compiled on first use rather than at start-up."""
+    return regex.compile(pattern, flags)
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -247,7 +252,7 @@ def _script(letters: str) -> str | None:
     if _ALL_LATIN.fullmatch(letters):
         return "Latin" if letters else None  # the common case, in one pass
     counts: dict[str, int] = {}
-    for m in _SCRIPT_OF.finditer(letters):
+    for m in _compiled(_SCRIPT_OF).finditer(letters):
         if m.lastgroup is not None:
             counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
     if not counts:
@@ -385,7 +390,7 @@ def judge(text: str) -> Judgement:
     """The language of ``text``, with the margin it won by and its function-word evidence."""
     cleaned = text[: MAX_DETECT_CHARS * 2]
     if _MAY_BE_NOISE.search(cleaned):
-        cleaned = _NOISE.sub(" ", cleaned)
+        cleaned = _compiled(*_NOISE).sub(" ", cleaned)
     cleaned = cleaned[:MAX_DETECT_CHARS]
     pieces = _LETTERS.findall(cleaned)
     letters = "".join(pieces)
