@@ -28,6 +28,7 @@ from tonelint.documents import Origin
 from tonelint.registry import default_registry
 from tonelint.report import FileResult, Report
 from tonelint.reporters import html as html_report
+from tonelint.reporters import render
 
 CHROMIUM = Path("/usr/bin/chromium")
 SETTINGS = Settings(audience="youth")
@@ -89,7 +90,7 @@ def cadence_report() -> Report:
 
 def page(report: Report) -> str:
     out = io.StringIO()
-    html_report.render(report, default_registry(), out)
+    render("html", report, default_registry(), out)
     return out.getvalue()
 
 

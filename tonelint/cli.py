@@ -13,8 +13,8 @@ import typer
 
 from tonelint import settings as settings_mod
 from tonelint.registry import RegistryError, Rule, default_registry
-from tonelint.report import EXIT_ERROR
-from tonelint.reporters import FORMATS, renderer
+from tonelint.report import EXIT_ERROR, Report
+from tonelint.reporters import FORMATS, ReportSink, sink
 from tonelint.reporters import text as text_reporter
 from tonelint.runner import STDIN, Options, run
 from tonelint.sources import FORMATS as INPUT_FORMATS
@@ -127,12 +127,19 @@ def check(
         stdin_filename=stdin_filename,
         jobs=jobs or (os.cpu_count() or 1),
     )
+    out = sys.stdout
+    fixing_stdin = fix and paths == [STDIN]
+    # Results stream to the output as they are linted (memory stays flat over a CMS export);
+    # --diff and a fix of standard input need the fixed texts, so those keep them.
+    target: ReportSink | None = None
+    if not diff and not fixing_stdin:
+        extra = {"colour": text_reporter.use_colour(out, color)} if output_format == "text" else {}
+        target = sink(output_format, default_registry(), out, **extra)
     try:
-        report = run(paths, options)
+        report = run(paths, options, report=Report(keep=target is None, sink=target))
     except settings_mod.ConfigError as exc:
         typer.echo(f"tonelint: {exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    out = sys.stdout
     if diff:
         for result in report.files:
             if result.original is not None:
@@ -147,14 +154,12 @@ def check(
         for err in report.errors:
             typer.echo(f"{err.path}: error: {err.message}", err=True)
         raise typer.Exit(report.exit_code)
-    if fix and paths == [STDIN] and report.files:
-        out.write(report.files[0].text)
+    if target is None:  # fixing standard input: the fixed text is the output
+        if report.files:
+            out.write(report.files[0].text)
         raise typer.Exit(report.exit_code)
-    fmt = output_format
-    if fmt == "text":
-        text_reporter.render(report, default_registry(), out, text_reporter.use_colour(out, color))
-    else:
-        renderer(fmt)(report, default_registry(), out)
+    target.finish(report)
+    if output_format != "text":
         for err in report.errors:
             typer.echo(f"{err.path}: error: {err.message}", err=True)
     raise typer.Exit(report.exit_code)

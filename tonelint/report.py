@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from tonelint.diagnostics import Applicability, Diagnostic
+from tonelint.diagnostics import Applicability, Diagnostic, Severity
 from tonelint.documents import InputError, Origin, RecordError
 from tonelint.settings import Settings
 
@@ -30,45 +31,89 @@ class FileResult:
         return any(self.settings.fails(d.severity) for d in self.diagnostics)
 
 
+class Sink(Protocol):
+    """Where results go as they are made: a reporter that writes them out as it gets them."""
+
+    def add(self, result: FileResult) -> None: ...
+
+
 @dataclass
 class Report:
+    """The outcome of a run, counted as results arrive.
+
+    With ``keep`` (the default) every result stays in ``files``; a run over a CMS export
+    streams results to a ``sink`` and keeps only the counts, so memory does not grow with
+    the number of records.
+    """
+
     files: list[FileResult] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    keep: bool = True
+    sink: Sink | None = None
+    texts: int = field(default=0, init=False)  # files and record fields linted
+    records: int = field(default=0, init=False)  # of those, record fields
+    fixed: int = field(default=0, init=False)
+    severities: Counter[Severity] = field(default_factory=Counter, init=False)
+    safe_fixes: int = field(default=0, init=False)
+    unsafe_fixes: int = field(default=0, init=False)
+    failing: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        given, self.files = self.files, []
+        for result in given:
+            self.add(result)
+
+    def add(self, result: FileResult) -> None:
+        self.texts += 1
+        self.records += result.origin.record is not None
+        self.fixed += result.fixes_applied
+        for d in result.diagnostics:
+            self.severities[d.severity] += 1
+            if d.fix:
+                safe = d.fix.applicability is Applicability.SAFE
+                self.safe_fixes += safe
+                self.unsafe_fixes += not safe
+        self.failing = self.failing or result.failing
+        if self.sink is not None:
+            self.sink.add(result)
+        if self.keep:
+            self.files.append(result)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
+        """The diagnostics of the kept results."""
         return [d for f in self.files for d in f.diagnostics]
+
+    @property
+    def diagnostic_count(self) -> int:
+        return sum(self.severities.values())
 
     @property
     def exit_code(self) -> int:
         if self.errors:
             return EXIT_ERROR
-        return EXIT_FOUND if any(f.failing for f in self.files) else EXIT_CLEAN
+        return EXIT_FOUND if self.failing else EXIT_CLEAN
 
     def fixable(self, unsafe: bool = False) -> int:
-        return sum(
-            1
-            for d in self.diagnostics
-            if d.fix and (unsafe or d.fix.applicability is Applicability.SAFE)
-        )
+        return self.safe_fixes + (self.unsafe_fixes if unsafe else 0)
 
     def summary(self) -> str:
-        records = sum(1 for f in self.files if f.origin.record is not None)
-        plain = len(self.files) - records
+        plain = self.texts - self.records
         linted = plural(plain, "file")
-        if records:
-            linted = (f"{linted} and " if plain else "") + plural(records, "record field")
-        diags = self.diagnostics
-        fixed = sum(f.fixes_applied for f in self.files)
+        if self.records:
+            linted = (f"{linted} and " if plain else "") + plural(self.records, "record field")
         parts = []
-        if fixed:
-            parts.append(f"Fixed {plural(fixed, 'problem')}.")
-        if not diags:
+        if self.fixed:
+            parts.append(f"Fixed {plural(self.fixed, 'problem')}.")
+        if not self.diagnostic_count:
             parts.append(f"No problems found in {linted}.")
         else:
-            by_severity = Counter(d.severity.value for d in diags)
-            detail = ", ".join(f"{n} {sev}" for sev, n in sorted(by_severity.items()))
-            parts.append(f"Found {plural(len(diags), 'problem')} ({detail}) in {linted}.")
+            detail = ", ".join(
+                f"{n} {sev.value}" for sev, n in sorted(self.severities.items(), key=_by_name)
+            )
+            parts.append(
+                f"Found {plural(self.diagnostic_count, 'problem')} ({detail}) in {linted}."
+            )
             safe = self.fixable()
             if safe:
                 parts.append(f"{safe} fixable with --fix.")
@@ -82,6 +127,10 @@ class Report:
         if bad_records:
             parts.append(f"{plural(bad_records, 'record')} could not be read.")
         return " ".join(parts)
+
+
+def _by_name(item: tuple[Severity, int]) -> str:
+    return item[0].value
 
 
 def plural(n: int, noun: str) -> str:

@@ -64,9 +64,12 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
             yield InputError(raw, "no such file or directory")
 
 
-def run(paths: list[str], options: Options, linter: Linter | None = None) -> Report:
+def run(
+    paths: list[str], options: Options, linter: Linter | None = None, report: Report | None = None
+) -> Report:
+    """Lint ``paths``; results go to ``report`` (a new one that keeps them all by default)."""
     linter = linter or Linter()
-    report = Report()
+    report = report if report is not None else Report()
     try:
         finder = ConfigFinder(options.config)
     except InputError as exc:
@@ -80,7 +83,7 @@ def run(paths: list[str], options: Options, linter: Linter | None = None) -> Rep
             if item != STDIN and sources.format_for(item, options.input_format) in EXPORT_FORMATS:
                 _lint_export(Path(item), options, finder, linter, report)
             else:
-                report.files.append(_lint_one(item, options, finder, linter))
+                report.add(_lint_one(item, options, finder, linter))
         except InputError as exc:
             report.errors.append(exc)
         except PipelineError as exc:
@@ -120,9 +123,7 @@ def _lint_export(
             if isinstance(item, InputError):
                 report.errors.append(item)
                 continue
-            report.files.append(
-                FileResult(item.path, item.text, diagnostics, settings, origin=item.origin)
-            )
+            report.add(FileResult(item.path, item.text, diagnostics, settings, origin=item.origin))
         progress.advance(len(batch))
     progress.done()
 

@@ -7,7 +7,7 @@ from typing import TextIO
 from tonelint.diagnostics import Severity
 from tonelint.documents import LineIndex
 from tonelint.registry import Registry
-from tonelint.report import Report
+from tonelint.report import FileResult, Report
 
 _LEVEL = {
     Severity.ERROR: "error",
@@ -25,8 +25,14 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report, registry: Registry, out: TextIO) -> None:
-    for result in report.files:
+class Sink:
+    """Writes each result's annotations as it arrives; errors at the end."""
+
+    def __init__(self, registry: Registry, out: TextIO) -> None:
+        self.out = out
+
+    def add(self, result: FileResult) -> None:
+        out = self.out
         index = LineIndex(result.text)
         for d in result.diagnostics:
             line, col = index.position(d.start)
@@ -41,5 +47,7 @@ def render(report: Report, registry: Registry, out: TextIO) -> None:
                 else (f"record {result.origin.record} ({result.origin.field}): ")
             )
             out.write(f"::{_LEVEL[d.severity]} {props}::{_data(f'{where}{d.code} {d.message}')}\n")
-    for err in report.errors:
-        out.write(f"::error file={_prop(err.path)},title=tonelint::{_data(err.message)}\n")
+
+    def finish(self, report: Report) -> None:
+        for err in report.errors:
+            self.out.write(f"::error file={_prop(err.path)},title=tonelint::{_data(err.message)}\n")

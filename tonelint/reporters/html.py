@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import math
 import re
 import statistics
@@ -103,8 +104,10 @@ class Burst:
 
 
 def daily_counts(days: Iterable[date]) -> list[tuple[date, int]]:
-    """Records per day from the first dated day to the last, days without a post as 0."""
-    counts = Counter(days)
+    """Records per day from the first dated day to the last, days without a post as 0.
+
+    ``days`` is the day of each record, or a Counter of records per day."""
+    counts = days if isinstance(days, Counter) else Counter(days)
     if not counts:
         return []
     first, last = min(counts), max(counts)
@@ -168,73 +171,140 @@ class _Stats:
     rules: Counter[str]
     languages: Counter[str]
     author_diags: Counter[str]
-    author_records: dict[str, set[tuple[str, str]]]
+    author_records: Counter[str]
     no_author: int
     month_diags: Counter[str]
-    month_records: dict[str, set[tuple[str, str]]]
-    record_days: dict[tuple[str, str], date]
+    month_records: Counter[str]
+    day_records: Counter[date]
     undated: int
     unreadable_dates: list[str]
 
 
-def _collect(report: Report, registry: Registry) -> _Stats:
-    records: set[tuple[str, str]] = set()
-    severities: Counter[Severity] = Counter()
-    families: Counter[str] = Counter()
-    rules: Counter[str] = Counter()
-    languages: Counter[str] = Counter()
-    author_diags: Counter[str] = Counter()
-    author_records: dict[str, set[tuple[str, str]]] = {}
-    month_diags: Counter[str] = Counter()
-    month_records: dict[str, set[tuple[str, str]]] = {}
-    record_days: dict[tuple[str, str], date] = {}
-    no_author: set[tuple[str, str]] = set()
-    undated: set[tuple[str, str]] = set()
-    unreadable: dict[str, None] = {}
-    for result in report.files:
+class _Record:
+    """What the page needs of one record, gathered over its fields."""
+
+    def __init__(self, key: tuple[str, str], is_record: bool) -> None:
+        self.key = key
+        self.is_record = is_record
+        self.authors: dict[str, None] = {}
+        self.missing_author = False
+        self.day: date | None = None
+        self.months: dict[str, None] = {}
+
+
+class _Collector:
+    """Counts as results arrive; memory does not grow with the number of records.
+
+    The fields of one record arrive one after the other (exports are read record by record),
+    so a record is counted when the next one starts.
+    """
+
+    MAX_UNREADABLE = 100
+
+    def __init__(self) -> None:
+        self.paths: dict[str, None] = {}
+        self.records = self.texts = self.flagged_texts = 0
+        self.severities: Counter[Severity] = Counter()
+        self.families: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.languages: Counter[str] = Counter()
+        self.author_diags: Counter[str] = Counter()
+        self.author_records: Counter[str] = Counter()
+        self.no_author = 0
+        self.month_diags: Counter[str] = Counter()
+        self.month_records: Counter[str] = Counter()
+        self.day_records: Counter[date] = Counter()
+        self.undated = 0
+        self.unreadable: dict[str, None] = {}
+        self.current: _Record | None = None
+
+    def add(self, result: FileResult) -> None:
         key = _record_key(result)
-        if _is_record(result):
-            records.add(key)
+        if self.current is None or self.current.key != key:
+            self._close()
+            self.current = _Record(key, _is_record(result))
+        record = self.current
+        self.paths.setdefault(result.path)
+        self.texts += 1
+        self.flagged_texts += bool(result.diagnostics)
         for d in result.diagnostics:
-            severities[d.severity] += 1
-            families[family_of(d.code)] += 1
-            rules[d.code] += 1
-            languages[d.lang or "unknown"] += 1
+            self.severities[d.severity] += 1
+            self.families[family_of(d.code)] += 1
+            self.rules[d.code] += 1
+            self.languages[d.lang or "unknown"] += 1
         author = _meta(result, "author")
         if author is None:
-            no_author.add(key)
+            record.missing_author = True
         else:
-            author_diags[author] += len(result.diagnostics)
-            author_records.setdefault(author, set()).add(key)
+            self.author_diags[author] += len(result.diagnostics)
+            record.authors.setdefault(author)
         raw = _meta(result, "date")
         day = parse_date(raw) if raw is not None else None
         if day is None:
-            undated.add(key)
-            if raw is not None:
-                unreadable.setdefault(raw)
-            continue
+            if raw is not None and len(self.unreadable) < self.MAX_UNREADABLE:
+                self.unreadable.setdefault(raw)
+            return
         month = f"{day.year:04d}-{day.month:02d}"
-        month_diags[month] += len(result.diagnostics)
-        month_records.setdefault(month, set()).add(key)
-        record_days.setdefault(key, day)
-    return _Stats(
-        files=len({r.path for r in report.files}),
-        records=len(records),
-        texts=len(report.files),
-        flagged_texts=sum(1 for r in report.files if r.diagnostics),
-        severities=severities,
-        families=families,
-        rules=rules,
-        languages=languages,
-        author_diags=author_diags,
-        author_records=author_records,
-        no_author=len(no_author),
-        month_diags=month_diags,
-        month_records=month_records,
-        record_days=record_days,
-        undated=len(undated - set(record_days)),
-        unreadable_dates=list(unreadable),
-    )
+        self.month_diags[month] += len(result.diagnostics)
+        record.months.setdefault(month)
+        if record.day is None:
+            record.day = day
+
+    def _close(self) -> None:
+        record, self.current = self.current, None
+        if record is None:
+            return
+        self.records += record.is_record
+        self.author_records.update(record.authors.keys())
+        self.no_author += record.missing_author
+        self.month_records.update(record.months.keys())
+        if record.day is None:
+            self.undated += 1
+        else:
+            self.day_records[record.day] += 1
+
+    def stats(self) -> _Stats:
+        self._close()
+        return _Stats(
+            files=len(self.paths),
+            records=self.records,
+            texts=self.texts,
+            flagged_texts=self.flagged_texts,
+            severities=self.severities,
+            families=self.families,
+            rules=self.rules,
+            languages=self.languages,
+            author_diags=self.author_diags,
+            author_records=self.author_records,
+            no_author=self.no_author,
+            month_diags=self.month_diags,
+            month_records=self.month_records,
+            day_records=self.day_records,
+            undated=self.undated,
+            unreadable_dates=list(self.unreadable),
+        )
+
+
+class _Worst:
+    """The ``TOP_RECORDS`` texts with the highest score, kept as they arrive."""
+
+    def __init__(self) -> None:
+        self.heap: list[tuple[int, int, int, FileResult]] = []
+        self.seen = 0
+
+    def add(self, result: FileResult) -> None:
+        self.seen += 1
+        if not result.diagnostics:
+            return  # a clean text is never among the worst
+        # earlier texts win ties: a smaller -index is a worse rank in this min-heap
+        item = (_score(result), len(result.diagnostics), -self.seen, result)
+        if len(self.heap) < TOP_RECORDS:
+            heapq.heappush(self.heap, item)
+        elif item[:3] > self.heap[0][:3]:
+            heapq.heapreplace(self.heap, item)
+
+    def ranked(self) -> list[FileResult]:
+        return [item[3] for item in sorted(self.heap, key=lambda x: x[:3], reverse=True)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,16 +448,16 @@ def _charts(
         _Bar(
             author,
             n,
-            f"{author}: {plural(n, 'diagnostic')} in {plural(len(keys), 'record')}",
+            f"{author}: {plural(n, 'diagnostic')} in "
+            f"{plural(stats.author_records[author], 'record')}",
         )
         for author, n in _ranked(stats.author_diags)[:TOP_AUTHORS]
-        for keys in [stats.author_records[author]]
     ]
     months = []
     if stats.month_records:
         span = _months(min(stats.month_records), max(stats.month_records))
         for month in span:
-            n, posted = stats.month_diags.get(month, 0), len(stats.month_records.get(month, ()))
+            n, posted = stats.month_diags.get(month, 0), stats.month_records.get(month, 0)
             months.append(
                 _Bar(month, n, f"{month}: {plural(n, 'diagnostic')} in {plural(posted, 'record')}")
             )
@@ -618,28 +688,20 @@ def _where(result: FileResult) -> str:
     return " · ".join(parts)
 
 
-def _worst(report: Report, registry: Registry) -> str:
-    ranked = sorted(
-        (
-            (i, r)
-            for i, r in enumerate(report.files)
-            if r.diagnostics  # a clean text is never among the worst
-        ),
-        key=lambda ir: (-_score(ir[1]), -len(ir[1].diagnostics), ir[0]),
-    )[:TOP_RECORDS]
+def _worst(ranked: list[FileResult], registry: Registry) -> str:
     if not ranked:
         return (
             '<section id="worst"><h2>Worst records</h2>'
             '<p class="no-data">No data: no diagnostics.</p></section>\n'
         )
-    codes = sorted({d.code for _, r in ranked for d in r.diagnostics})
+    codes = sorted({d.code for r in ranked for d in r.diagnostics})
     options = "".join(
         f'<option value="{escape(c)}">{escape(c)}'
         f"{' ' + escape(rule.name) if (rule := registry.get(c)) else ''}</option>"
         for c in codes
     )
     items = []
-    for n, (_, result) in enumerate(ranked, 1):
+    for n, result in enumerate(ranked, 1):
         prefix = f"r{n}-d"
         diags = sorted(result.diagnostics, key=lambda d: (d.start, d.end, d.code, d.message))
         listed = [
@@ -772,11 +834,29 @@ CSP = (
 )
 
 
-def render(report: Report, registry: Registry, out: TextIO) -> None:
+class Sink:
+    """Gathers counts and the worst records as results arrive; writes the page at the end."""
+
+    def __init__(self, registry: Registry, out: TextIO) -> None:
+        self.registry = registry
+        self.out = out
+        self.collector = _Collector()
+        self.worst = _Worst()
+
+    def add(self, result: FileResult) -> None:
+        self.collector.add(result)
+        self.worst.add(result)
+
+    def finish(self, report: Report) -> None:
+        _page(report, self.collector.stats(), self.worst.ranked(), self.registry, self.out)
+
+
+def _page(
+    report: Report, stats: _Stats, worst: list[FileResult], registry: Registry, out: TextIO
+) -> None:
     from tonelint import __version__
 
-    stats = _collect(report, registry)
-    counts = daily_counts(stats.record_days.values())
+    counts = daily_counts(stats.day_records)
     out.write(
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">\n'
@@ -796,6 +876,6 @@ def render(report: Report, registry: Registry, out: TextIO) -> None:
         "</section>\n"
     )
     out.write(_cadence(counts, bursts))
-    out.write(_worst(report, registry))
+    out.write(_worst(worst, registry))
     out.write(_errors(report))
     out.write(f"<script>{_JS}</script>\n</body></html>\n")

@@ -12,13 +12,13 @@ null (meta {}) for plain files. Offsets, lines and columns are then inside that 
 
 from __future__ import annotations
 
-import json as _json
 from typing import Any, TextIO
 
 from tonelint.diagnostics import Diagnostic
 from tonelint.documents import LineIndex, Origin
 from tonelint.registry import Registry
-from tonelint.report import Report
+from tonelint.report import FileResult, Report
+from tonelint.reporters.streaming import HOLE, StreamedArray
 
 SCHEMA_VERSION = 1
 
@@ -48,28 +48,41 @@ def diagnostic_dict(d: Diagnostic, index: LineIndex, path: str, origin: Origin) 
     }
 
 
-def as_dicts(report: Report) -> list[dict[str, Any]]:
-    out = []
-    for result in report.files:
-        index = LineIndex(result.text)
-        out += [diagnostic_dict(d, index, result.path, result.origin) for d in result.diagnostics]
-    return out
+def as_dicts(result: FileResult) -> list[dict[str, Any]]:
+    index = LineIndex(result.text)
+    return [diagnostic_dict(d, index, result.path, result.origin) for d in result.diagnostics]
 
 
-def render(report: Report, registry: Registry, out: TextIO) -> None:
-    from tonelint import __version__
+class Sink:
+    """Writes each result's diagnostics as it arrives (see :mod:`.streaming`)."""
 
-    payload = {
-        "version": SCHEMA_VERSION,
-        "tool": {"name": "tonelint", "version": __version__},
-        "diagnostics": as_dicts(report),
-        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
-        "summary": {
-            "files": len(report.files),
-            "diagnostics": len(report.diagnostics),
-            "errors": len(report.errors),
-            "exit_code": report.exit_code,
-        },
-    }
-    _json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    def __init__(self, registry: Registry, out: TextIO) -> None:
+        self.array = StreamedArray(out, self._document(None))
+
+    def add(self, result: FileResult) -> None:
+        for item in as_dicts(result):
+            self.array.add(item)
+
+    def finish(self, report: Report) -> None:
+        self.array.close(self._document(report))
+
+    @staticmethod
+    def _document(report: Report | None) -> dict[str, Any]:
+        from tonelint import __version__
+
+        return {
+            "version": SCHEMA_VERSION,
+            "tool": {"name": "tonelint", "version": __version__},
+            "diagnostics": [HOLE],
+            "errors": [{"path": e.path, "message": e.message} for e in report.errors]
+            if report
+            else [],
+            "summary": {
+                "files": report.texts,
+                "diagnostics": report.diagnostic_count,
+                "errors": len(report.errors),
+                "exit_code": report.exit_code,
+            }
+            if report
+            else {},
+        }

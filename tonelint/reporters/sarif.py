@@ -7,15 +7,15 @@ both given as SARIF fixes; their applicability is in the fix's properties.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from tonelint.diagnostics import Severity
+from tonelint.diagnostics import Diagnostic, Severity
 from tonelint.documents import LineIndex
 from tonelint.registry import Registry, Rule
 from tonelint.report import FileResult, Report
+from tonelint.reporters.streaming import HOLE, StreamedArray
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/tonelint/tonelint"
@@ -92,84 +92,96 @@ def _location(file: FileResult, uri: str, region: dict[str, int]) -> dict[str, A
     return location
 
 
-def render(report: Report, registry: Registry, out: TextIO) -> None:
-    from tonelint import __version__
+class Sink:
+    """Writes each result as it arrives (see :mod:`.streaming`); errors and the invocation
+    come after the results."""
 
-    rules = list(registry)
-    rule_index = {r.code: i for i, r in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    for file in report.files:
+    def __init__(self, registry: Registry, out: TextIO) -> None:
+        self.rules = list(registry)
+        self.rule_index = {r.code: i for i, r in enumerate(self.rules)}
+        self.array = StreamedArray(out, self._log(None))
+
+    def add(self, file: FileResult) -> None:
         index = LineIndex(file.text)
         uri = _uri(file.path)
         for d in file.diagnostics:
-            result: dict[str, Any] = {
-                "ruleId": d.code,
-                "level": _LEVEL[d.severity],
-                "message": {"text": d.message},
-                "locations": [_location(file, uri, _region(index, d.start, d.end))],
-                "properties": {"name": d.name, "severity": d.severity.value, "lang": d.lang},
-            }
-            if d.code in rule_index:
-                result["ruleIndex"] = rule_index[d.code]
-            if d.fix:
-                result["fixes"] = [
-                    {
-                        "description": {"text": d.fix.title},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": {"uri": uri},
-                                "replacements": [
-                                    {
-                                        "deletedRegion": {
-                                            "charOffset": e.start,
-                                            "charLength": e.end - e.start,
-                                        },
-                                        "insertedContent": {"text": e.replacement},
-                                    }
-                                    for e in d.fix.edits
-                                ],
-                            }
-                        ],
-                        "properties": {"applicability": d.fix.applicability.value},
-                    }
-                ]
-            results.append(result)
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "tonelint",
-                        "version": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_rule(r) for r in rules],
-                    }
-                },
-                "invocations": [
-                    {
-                        "executionSuccessful": not report.errors,
-                        "toolExecutionNotifications": [
-                            {
-                                "level": "error",
-                                "message": {"text": e.message},
-                                "locations": [
-                                    {
-                                        "physicalLocation": {
-                                            "artifactLocation": {"uri": _uri(e.path)}
+            self.array.add(self._result(file, index, uri, d))
+
+    def finish(self, report: Report) -> None:
+        self.array.close(self._log(report))
+
+    def _result(self, file: FileResult, index: LineIndex, uri: str, d: Diagnostic) -> Any:
+        result: dict[str, Any] = {
+            "ruleId": d.code,
+            "level": _LEVEL[d.severity],
+            "message": {"text": d.message},
+            "locations": [_location(file, uri, _region(index, d.start, d.end))],
+            "properties": {"name": d.name, "severity": d.severity.value, "lang": d.lang},
+        }
+        if d.code in self.rule_index:
+            result["ruleIndex"] = self.rule_index[d.code]
+        if d.fix:
+            result["fixes"] = [
+                {
+                    "description": {"text": d.fix.title},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": uri},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        "charOffset": e.start,
+                                        "charLength": e.end - e.start,
+                                    },
+                                    "insertedContent": {"text": e.replacement},
+                                }
+                                for e in d.fix.edits
+                            ],
+                        }
+                    ],
+                    "properties": {"applicability": d.fix.applicability.value},
+                }
+            ]
+        return result
+
+    def _log(self, report: Report | None) -> dict[str, Any]:
+        from tonelint import __version__
+
+        errors = report.errors if report else []
+        return {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "tonelint",
+                            "version": __version__,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [_rule(r) for r in self.rules],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": [HOLE],
+                    "invocations": [
+                        {
+                            "executionSuccessful": not errors,
+                            "toolExecutionNotifications": [
+                                {
+                                    "level": "error",
+                                    "message": {"text": e.message},
+                                    "locations": [
+                                        {
+                                            "physicalLocation": {
+                                                "artifactLocation": {"uri": _uri(e.path)}
+                                            }
                                         }
-                                    }
-                                ],
-                            }
-                            for e in report.errors
-                        ],
-                    }
-                ],
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
-    json.dump(log, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+                                    ],
+                                }
+                                for e in errors
+                            ],
+                        }
+                    ],
+                }
+            ],
+        }

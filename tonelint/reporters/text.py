@@ -37,23 +37,32 @@ def location(result: FileResult) -> str:
     return f"{result.path}:record {origin.record}:{origin.field}:"
 
 
-def render(report: Report, registry: Registry, out: TextIO, colour: bool = False) -> None:
-    def paint(code: str, s: str) -> str:
-        return f"{code}{s}{_RESET}" if colour else s
+class Sink:
+    """Writes each result's diagnostics as it arrives; errors and the summary at the end."""
 
-    for result in report.files:
+    def __init__(self, registry: Registry, out: TextIO, colour: bool = False) -> None:
+        self.out = out
+        self.colour = colour
+
+    def paint(self, code: str, s: str) -> str:
+        return f"{code}{s}{_RESET}" if self.colour else s
+
+    def add(self, result: FileResult) -> None:
+        paint = self.paint
         index = LineIndex(result.text)
         for d in result.diagnostics:
             line, col = index.position(d.start)
             safe = d.fix is not None and d.fix.applicability is Applicability.SAFE
             fixable = " [*]" if safe else ""
-            out.write(
+            self.out.write(
                 f"{paint(_BOLD, f'{location(result)}{line}:{col}:')} "
                 f"{paint(_COLOURS[d.severity], d.code)} {d.message}{paint(_DIM, fixable)}\n"
             )
-    for err in report.errors:
-        out.write(
-            f"{paint(_BOLD, err.path + ':')} {paint(_COLOURS[Severity.ERROR], 'error')}: "
-            f"{err.message}\n"
-        )
-    out.write(report.summary() + "\n")
+
+    def finish(self, report: Report) -> None:
+        for err in report.errors:
+            self.out.write(
+                f"{self.paint(_BOLD, err.path + ':')} "
+                f"{self.paint(_COLOURS[Severity.ERROR], 'error')}: {err.message}\n"
+            )
+        self.out.write(report.summary() + "\n")
