@@ -70,6 +70,10 @@ def check(
     config: Annotated[
         Path | None, typer.Option(help="Use this config file instead of searching.")
     ] = None,
+    rule_pack: Annotated[
+        list[str] | None,
+        typer.Option("--rule-pack", help="A rule pack (TOML) to add; may be repeated."),
+    ] = None,
     input_format: Annotated[
         str, typer.Option(parser=_choice(INPUT_FORMATS), help="How to read the files.")
     ] = "auto",
@@ -110,6 +114,8 @@ def check(
     ):
         if value is not None:
             cli[key] = value
+    if rule_pack:
+        cli["rule-packs"] = list(rule_pack)
     fields: dict[str, object] = {}
     if text_field:
         fields["text"] = list(text_field)

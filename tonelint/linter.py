@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import regex
 
@@ -45,7 +46,7 @@ class Linter:
     def __init__(self, settings: Settings | None = None, registry: Registry | None = None) -> None:
         self.settings = settings or Settings()
         self.registry = registry or default_registry()
-        self._selected: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
+        self._selected: dict[tuple[tuple[str, ...], ...], list[Rule]] = {}
 
     def warm_up(self, settings: Settings | None = None) -> None:
         """Load what linting with ``settings`` needs (pipelines, language profiles, the URL
@@ -111,12 +112,12 @@ class Linter:
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def _rules(self, settings: Settings) -> list[Rule]:
-        key = (settings.select, settings.ignore)
+        key = (settings.select, settings.ignore, settings.rule_packs)
         rules = self._selected.get(key)
         if rules is None:
             rules = self._selected[key] = [
                 rule
-                for rule in self.registry
+                for rule in (*self.registry, *_pack_rules(settings))
                 if rule.check is not None
                 and rule.status != "removed"
                 and settings.enabled(rule.code)
@@ -207,7 +208,12 @@ class Linter:
             if not suppressed:
                 kept.append(diag)
         for d in directives:
-            unknown = [c for c in d.codes if not self.registry.matching(c)]
+            unknown = [
+                c
+                for c in d.codes
+                if not self.registry.matching(c)
+                and not any(r.code.startswith(c) for r in _pack_rules(settings))
+            ]
             if unknown and settings.enabled(UNKNOWN_SUPPRESSION_CODE.code):
                 kept.append(
                     self._diagnostic(
@@ -271,3 +277,11 @@ def _remove_comment(text: str, span: Span) -> Edit:
             line_end += 1
         return Edit(line_start, line_end, "")
     return Edit(span.start, span.end, "")
+
+
+def _pack_rules(settings: Settings) -> tuple[Rule, ...]:
+    if not settings.rule_packs:
+        return ()
+    from tonelint.packs import load_pack
+
+    return tuple(rule for pack in settings.rule_packs for rule in load_pack(Path(pack)))

@@ -18,7 +18,7 @@ from tonelint.fixes import apply
 from tonelint.linter import Linter
 from tonelint.pipelines import PipelineError
 from tonelint.report import FileResult, Report
-from tonelint.settings import ConfigFinder, Settings
+from tonelint.settings import COMMAND_LINE, ConfigFinder, Settings
 from tonelint.sources import records
 from tonelint.sources.records import EXPORT_FORMATS
 
@@ -101,7 +101,7 @@ def _base_settings(where: Path, options: Options, finder: ConfigFinder) -> Setti
     """Config (with its overrides for this path) under the command line's flags."""
     config = finder.find(where)
     settings = config.settings_for(where, Settings()) if config else Settings()
-    return settings.merged(options.cli, "command line")
+    return settings.merged(options.cli, COMMAND_LINE)
 
 
 def _lint_export(

@@ -53,6 +53,9 @@ class Settings:
     pipelines: Mapping[str, str] = field(default_factory=dict)
     # Field names in CMS exports, e.g. {"text": ("title", "body"), "id": ("post_id",)}.
     fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Rule packs (tonelint/packs.py), as absolute paths: set in a config file or on the
+    # command line, never in a document's front matter.
+    rule_packs: tuple[str, ...] = ()
 
     def enabled(self, code: str) -> bool:
         """Whether a rule code is selected: the longest matching prefix of select/ignore wins."""
@@ -168,6 +171,23 @@ def _fields(key: str, value: object, source: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _rule_packs(key: str, value: object, source: str) -> tuple[str, ...]:
+    """Pack files, relative to the config file (or the working directory for flags); each
+    is read and checked now, so a bad pack is reported once, naming its file."""
+    from tonelint.packs import load_pack
+
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) and v for v in items):
+        raise ConfigError(source, f"{key} must be a list of rule pack files, like ['house.toml']")
+    base = Path.cwd() if source == COMMAND_LINE else Path(source).parent
+    out = []
+    for item in items:
+        path = (base / item).resolve()
+        load_pack(path)
+        out.append(str(path))
+    return tuple(out)
+
+
 def _positive_int(key: str, value: object, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigError(source, f"{key} must be a non-negative integer")
@@ -187,7 +207,9 @@ _VALIDATORS: dict[str, Callable[[str, object, str], Any]] = {
     "brand": _names,
     "pipelines": _pipelines,
     "fields": _fields,
+    "rule_packs": _rule_packs,
 }
+COMMAND_LINE = "command line"  # the source of settings given as flags
 SETTING_KEYS = frozenset(f.name.replace("_", "-") for f in fields(Settings))
 assert {k.replace("_", "-") for k in _VALIDATORS} == SETTING_KEYS
 
