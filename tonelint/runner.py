@@ -119,6 +119,7 @@ def _lint_export(
     progress = Progress(path, enabled=options.progress)
     items = records.documents(path, fmt, fields)
     for batch in _lint_batches(_batched(items, BATCH), base, options.jobs, linter):
+        progress.hide()  # the batch's diagnostics may be written to the same terminal
         for item, diagnostics, settings in batch:
             if isinstance(item, InputError):
                 report.errors.append(item)
@@ -223,31 +224,43 @@ def _lint_batches(
 
 
 class Progress:
-    """Records linted, records per second and the time left, on an interactive terminal only."""
+    """Records linted, records per second and the time left, on an interactive terminal only
+    (standard error a terminal, not in CI). The line is cleared before results are written,
+    which go to the same terminal when standard output is one too."""
+
+    WIDTH = 60
 
     def __init__(self, path: Path, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
         self.count = 0
         self.start = time.monotonic()
         self.shown = 0.0
+        self.visible = False
         self.total = _estimate_records(path) if self.enabled else 0
 
     def advance(self, n: int) -> None:
         self.count += n
         now = time.monotonic()
-        if not self.enabled or now - self.shown < 0.2:
+        if not self.enabled or (self.visible and now - self.shown < 0.2):
             return
         self.shown = now
         rate = self.count / max(now - self.start, 1e-9)
         left = max(self.total - self.count, 0) / rate if rate else 0
         eta = f", about {left:,.0f} s left" if self.total > self.count else ""
-        sys.stderr.write(f"\r{self.count:,} records, {rate:,.0f}/s{eta}   ")
+        line = f"{self.count:,} records, {rate:,.0f}/s{eta}"
+        sys.stdout.flush()  # results first, then the line under them
+        sys.stderr.write(f"\r{line:<{self.WIDTH}}")
         sys.stderr.flush()
+        self.visible = True
+
+    def hide(self) -> None:
+        if self.visible:
+            sys.stderr.write("\r" + " " * self.WIDTH + "\r")
+            sys.stderr.flush()
+            self.visible = False
 
     def done(self) -> None:
-        if self.enabled and self.shown:
-            sys.stderr.write("\r" + " " * 60 + "\r")
-            sys.stderr.flush()
+        self.hide()
 
 
 def _estimate_records(path: Path) -> int:
