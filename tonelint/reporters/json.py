@@ -57,32 +57,29 @@ class Sink:
     """Writes each result's diagnostics as it arrives (see :mod:`.streaming`)."""
 
     def __init__(self, registry: Registry, out: TextIO) -> None:
-        self.array = StreamedArray(out, self._document(None))
+        # Only what comes before the diagnostics is taken from this first, empty report.
+        self.array = StreamedArray(out, _document(Report()))
 
     def add(self, result: FileResult) -> None:
         for item in as_dicts(result):
             self.array.add(item)
 
     def finish(self, report: Report) -> None:
-        self.array.close(self._document(report))
+        self.array.close(_document(report))
 
-    @staticmethod
-    def _document(report: Report | None) -> dict[str, Any]:
-        from tonelint import __version__
 
-        return {
-            "version": SCHEMA_VERSION,
-            "tool": {"name": "tonelint", "version": __version__},
-            "diagnostics": [HOLE],
-            "errors": [{"path": e.path, "message": e.message} for e in report.errors]
-            if report
-            else [],
-            "summary": {
-                "files": report.texts,
-                "diagnostics": report.diagnostic_count,
-                "errors": len(report.errors),
-                "exit_code": report.exit_code,
-            }
-            if report
-            else {},
-        }
+def _document(report: Report) -> dict[str, Any]:
+    from tonelint import __version__
+
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "tonelint", "version": __version__},
+        "diagnostics": [HOLE],
+        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "summary": {
+            "files": report.texts,
+            "diagnostics": report.diagnostic_count,
+            "errors": len(report.errors),
+            "exit_code": report.exit_code,
+        },
+    }

@@ -99,7 +99,8 @@ class Sink:
     def __init__(self, registry: Registry, out: TextIO) -> None:
         self.rules = list(registry)
         self.rule_index = {r.code: i for i, r in enumerate(self.rules)}
-        self.array = StreamedArray(out, self._log(None))
+        # Only what comes before the results is taken from this first, empty report.
+        self.array = StreamedArray(out, self._log(Report()))
 
     def add(self, file: FileResult) -> None:
         index = LineIndex(file.text)
@@ -144,10 +145,10 @@ class Sink:
             ]
         return result
 
-    def _log(self, report: Report | None) -> dict[str, Any]:
+    def _log(self, report: Report) -> dict[str, Any]:
         from tonelint import __version__
 
-        errors = report.errors if report else []
+        errors = report.errors
         return {
             "$schema": SCHEMA,
             "version": "2.1.0",
