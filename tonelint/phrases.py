@@ -46,25 +46,26 @@ class PhraseTables:
             "entries": [dict(e) for e in entries],
             "phrases": [[*tokens, idx] for tokens, idx in unique],
         }
-        self._build(table)
+        self._reindex()
 
     def copy_from(self, other: PhraseTables) -> None:
         """Take over another pipeline's tables (for a trained pipeline tonelint adds them to)."""
-        for table, data in other.tables.items():
-            self.tables[table] = data
-            self._build(table)
+        self.tables.update(other.tables)
+        self._reindex()
 
     def entries(self, table: str) -> list[dict[str, Any]]:
         return list(self.tables.get(table, {}).get("entries", []))
 
-    def _build(self, table: str) -> None:
-        for candidates in self._index.values():
-            candidates[:] = [c for c in candidates if c[1] != table]
-        for *tokens, idx in self.tables[table]["phrases"]:
-            key = tokens[0] if len(tokens) == 1 else (tokens[0], tokens[1])
-            self._index.setdefault(key, []).append((tuple(tokens), table, int(idx)))
-        for candidates in self._index.values():
+    def _reindex(self) -> None:
+        """Derive the index from all the tables (after they change)."""
+        index: dict[str | tuple[str, str], list[tuple[tuple[str, ...], str, int]]] = {}
+        for table, data in self.tables.items():
+            for *tokens, idx in data["phrases"]:
+                key = tokens[0] if len(tokens) == 1 else (tokens[0], tokens[1])
+                index.setdefault(key, []).append((tuple(tokens), table, int(idx)))
+        for candidates in index.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[1]))
+        self._index = index
 
     def __call__(self, doc: Doc) -> Doc:
         """Each table's matches, longest first and without overlaps within a table."""
@@ -105,7 +106,7 @@ class PhraseTables:
         for file in sorted(Path(path).glob("*.json")):
             table = file.stem.replace(".", "/")
             self.tables[table] = json.loads(file.read_text("utf-8"))
-            self._build(table)
+        self._reindex()
         return self
 
 
