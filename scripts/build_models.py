@@ -173,7 +173,7 @@ def keep_exception(lang: str, key: str) -> bool:
 # language rules on nl, fr and en only (other text is TL001), so the large classes keep their
 # symbols, punctuation and digits but only the letters of the Latin, Greek and Cyrillic blocks,
 # written as the fewest ranges: a range may also span code points no text holds (unassigned
-# ones, surrogates) and the letters left out. Compiling a pipeline's rules: nl 98 -> ~35 ms.
+# ones, surrogates) and the letters left out. Compiling a pipeline's rules: nl 98 -> ~43 ms.
 # Which code points are letters or unassigned comes from Python's Unicode database, so the
 # version used is recorded in each pipeline's meta (tests/test_models.py compares builds made
 # with the same version only).

@@ -13,13 +13,13 @@ import importlib
 from typing import Any, Protocol, TextIO
 
 from tonelint.registry import Registry
-from tonelint.report import FileResult, Report
+from tonelint.report import Report, Sink
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
 
-class ReportSink(Protocol):
-    def add(self, result: FileResult) -> None: ...
+class ReportSink(Sink, Protocol):
+    """A :class:`~tonelint.report.Sink` that writes the document when the run is over."""
 
     def finish(self, report: Report) -> None: ...
 

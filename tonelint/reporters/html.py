@@ -160,26 +160,6 @@ def _score(result: FileResult) -> int:
     return sum(WEIGHT[d.severity] for d in result.diagnostics)
 
 
-@dataclass(frozen=True)
-class _Stats:
-    files: int
-    records: int
-    texts: int
-    flagged_texts: int
-    severities: Counter[Severity]
-    families: Counter[str]
-    rules: Counter[str]
-    languages: Counter[str]
-    author_diags: Counter[str]
-    author_records: Counter[str]
-    no_author: int
-    month_diags: Counter[str]
-    month_records: Counter[str]
-    day_records: Counter[date]
-    undated: int
-    unreadable_dates: list[str]
-
-
 class _Record:
     """What the page needs of one record, gathered over its fields."""
 
@@ -192,8 +172,9 @@ class _Record:
         self.months: dict[str, None] = {}
 
 
-class _Collector:
-    """Counts as results arrive; memory does not grow with the number of records.
+class _Stats:
+    """What the page shows, counted as results arrive; memory does not grow with the number
+    of records.
 
     The fields of one record arrive one after the other (exports are read record by record),
     so a record is counted when the next one starts.
@@ -263,26 +244,18 @@ class _Collector:
         else:
             self.day_records[record.day] += 1
 
-    def stats(self) -> _Stats:
+    def close(self) -> _Stats:
+        """Count the last record; the counts are then final."""
         self._close()
-        return _Stats(
-            files=len(self.paths),
-            records=self.records,
-            texts=self.texts,
-            flagged_texts=self.flagged_texts,
-            severities=self.severities,
-            families=self.families,
-            rules=self.rules,
-            languages=self.languages,
-            author_diags=self.author_diags,
-            author_records=self.author_records,
-            no_author=self.no_author,
-            month_diags=self.month_diags,
-            month_records=self.month_records,
-            day_records=self.day_records,
-            undated=self.undated,
-            unreadable_dates=list(self.unreadable),
-        )
+        return self
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
+
+    @property
+    def unreadable_dates(self) -> list[str]:
+        return list(self.unreadable)
 
 
 class _Worst:
@@ -840,15 +813,15 @@ class Sink:
     def __init__(self, registry: Registry, out: TextIO) -> None:
         self.registry = registry
         self.out = out
-        self.collector = _Collector()
+        self.stats = _Stats()
         self.worst = _Worst()
 
     def add(self, result: FileResult) -> None:
-        self.collector.add(result)
+        self.stats.add(result)
         self.worst.add(result)
 
     def finish(self, report: Report) -> None:
-        _page(report, self.collector.stats(), self.worst.ranked(), self.registry, self.out)
+        _page(report, self.stats.close(), self.worst.ranked(), self.registry, self.out)
 
 
 def _page(
