@@ -194,3 +194,38 @@ def test_pathological_texts_do_not_hang(tmp_path: Path) -> None:
     )
     assert proc.returncode in (0, 1), proc.stderr
     assert "could not be linted" not in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "copies", "jobs"),
+    [("post.txt", 1, 1), ("export.jsonl", 600, 1), ("export.jsonl", 600, 2)],
+)
+def test_collector_is_back_on_after_start_up(
+    tmp_path: Path, name: str, copies: int, jobs: int
+) -> None:
+    """The CLI switches the garbage collector off while it starts; it is back on, with
+    start-up's objects frozen, once the first text (or an export's first batch of 256 records)
+    is linted: a run over millions of records must not go on without a collector."""
+    target = tmp_path / name
+    line = '{"id": 1, "text": "Kunt u ons bellen?"}' if copies > 1 else "Kunt u ons bellen?"
+    target.write_text(f"{line}\n" * copies, "utf-8")
+    code = (
+        "import gc, sys, tonelint.runner as r, tonelint.report as rp\n"
+        "class Sink:\n"
+        "    def __init__(self): self.on = []\n"
+        "    def add(self, result): self.on.append(gc.get_threshold()[0] > 0)\n"
+        "sink = Sink()\n"
+        "r.defer_collection()\n"
+        "options = r.Options(jobs=int(sys.argv[2]))\n"
+        "r.run([sys.argv[1]], options, report=rp.Report(sink=sink))\n"
+        "print(sink.on.count(False), sink.on.count(True), gc.get_threshold() == (700, 10, 10),\n"
+        "      gc.get_freeze_count() > 0)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(target), str(jobs)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    off = 1 if copies == 1 else 256 if jobs == 1 else 0  # with a pool: on before forking
+    assert proc.stdout.split() == [str(off), str(copies - off), "True", "True"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import sys
@@ -64,6 +65,32 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
             yield InputError(raw, "no such file or directory")
 
 
+# Start-up (importing spaCy, loading pipelines) allocates hundreds of thousands of objects that
+# live until exit, and the cyclic garbage collector would walk them over and over while they are
+# made. The CLI holds it back during start-up (`defer_collection`); the runner lets it run again
+# once the first text is linted, after freezing everything made so far out of its sight
+# (`gc.freeze`, as the gc docs advise before forking: the workers' pages stay shared). Held back
+# by a zero threshold, not `gc.disable()`: srsly's msgpack reader calls `gc.enable()`.
+_thresholds: tuple[int, int, int] | None = None  # while held back, the ones to restore
+
+
+def defer_collection() -> None:
+    """Hold the garbage collector back until the first text is linted (the CLI's start-up)."""
+    global _thresholds
+    if _thresholds is None:
+        _thresholds = gc.get_threshold()
+        gc.set_threshold(0)
+
+
+def _started() -> None:
+    """The first text is linted: freeze what start-up made and collect garbage again."""
+    global _thresholds
+    if _thresholds is not None:
+        gc.freeze()
+        gc.set_threshold(*_thresholds)
+        _thresholds = None
+
+
 def run(
     paths: list[str], options: Options, linter: Linter | None = None, report: Report | None = None
 ) -> Report:
@@ -90,6 +117,7 @@ def run(
             report.errors.append(InputError(item, str(exc)))
         except Exception as exc:  # a bug must cost one file, not the run: report it, go on
             report.errors.append(InputError(item, _internal_error(exc)))
+        _started()
     return report
 
 
@@ -126,6 +154,7 @@ def _lint_export(
                 continue
             report.add(FileResult(item.path, item.text, diagnostics, settings, origin=item.origin))
         progress.advance(len(batch))
+        _started()
     progress.done()
 
 
@@ -210,6 +239,7 @@ def _lint_batches(
         # Forked workers inherit what the parent has loaded: load it once, here.
         linter.warm_up(base)
         _set_worker(linter)
+    _started()  # before forking
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque[tuple[list[Document | InputError], Future[list[Outcome]]]] = deque()
