@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tonelint.diagnostics import Fix, Severity
 from tonelint.documents import Document, Span
+from tonelint.lexicons import norm
 
 if TYPE_CHECKING:
     from tonelint.settings import Settings
@@ -75,6 +76,12 @@ class Context:
     def tokens(self) -> list[Any]:
         """The Doc's tokens without whitespace tokens, made once (each Token is a new object)."""
         return [t for t in self.doc if not t.is_space]
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The text of each of :attr:`tokens`, normalised as lexicons are (lowercase, straight
+        apostrophes), made once for the rules that compare words."""
+        return [norm(t.text) for t in self.tokens]
 
     def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
         """Lexicon matches in the Doc as (span, entry) pairs, in text order.

@@ -280,8 +280,8 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     # Does the word start a sentence?
     starts = [i == 0 or not _SENTENCE_START.isdisjoint(gap) for i, (gap, _) in enumerate(found)]
     capital = [w.lstrip("'")[:1].isupper() and not s for w, s in zip(words, starts, strict=True)]
-    if all(c or s for c, s in zip(capital, starts, strict=True)):
-        return words, []
+    if not any(capital) or all(c or s for c, s in zip(capital, starts, strict=True)):
+        return words, []  # no capital inside a sentence, or Title Case: no names
     listed = [w.lower() in known for w in words]
     name = [c and not k and len(w) > 1 for w, c, k in zip(words, capital, listed, strict=True)]
     for i in range(len(words) - 2, -1, -1):

@@ -33,6 +33,7 @@ class PhraseTables:
         # One-word phrases by their word, longer ones by their first two words, each as
         # (tokens, table, entry index), longest first: one pass over a Doc finds all tables.
         self._index: dict[str | tuple[str, str], list[tuple[tuple[str, ...], str, int]]] = {}
+        self._firsts: frozenset[str] = frozenset()  # words some phrase starts with
         self._normed: dict[int, str] = {}  # orth id -> normalised text
 
     def add(
@@ -66,6 +67,7 @@ class PhraseTables:
         for candidates in index.values():
             candidates.sort(key=lambda c: (-len(c[0]), c[1]))
         self._index = index
+        self._firsts = frozenset(k if isinstance(k, str) else k[0] for k in index)
 
     def __call__(self, doc: Doc) -> Doc:
         """Each table's matches, longest first and without overlaps within a table."""
@@ -80,8 +82,10 @@ class PhraseTables:
             words.append(word)
         found: dict[str, list[Span]] = {}  # only tables with a match get a span group
         free: dict[str, int] = {}  # table -> first token a new match may start at
-        index = self._index
+        index, firsts = self._index, self._firsts
         for i, word in enumerate(words):
+            if word not in firsts:  # most words: no tuple made, no lookups
+                continue
             longer = index.get((word, words[i + 1])) if i + 1 < len(words) else None
             single = index.get(word)
             if longer is None and single is None:

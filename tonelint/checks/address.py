@@ -309,14 +309,14 @@ def _clause_start(tokens: Sequence[Any], k: int) -> bool:
 
 
 def nl_formal(ctx: Context) -> list[Address]:
-    tokens = ctx.tokens
+    tokens, words = ctx.tokens, ctx.words
     out: list[Address] = []
     used: set[int] = set()
-    for k, tok in enumerate(tokens):
-        word = norm(tok.text)
-        if word not in NL_FORMAL or k in used:
+    for k in [k for k, word in enumerate(words) if word in NL_FORMAL]:
+        tok, word = tokens[k], words[k]
+        if k in used:
             continue
-        prev = norm(tokens[k - 1].text) if k else ""
+        prev = words[k - 1] if k else ""
         if word == "u" and prev in NL_NOT_PRONOUN_BEFORE:
             continue
         if tok.pos_ and tok.pos_ not in ("PRON", "DET", "ADV", "INTJ", "X"):
@@ -339,21 +339,18 @@ def nl_formal(ctx: Context) -> list[Address]:
             # u is the object there).
             inverted = (
                 verb is not None
-                and norm(verb.text) in verbs.get("inverted", {})
-                and (
-                    _clause_start(tokens, k - 1)
-                    or norm(tokens[k - 2].text) not in NL_OBJECT_SUBJECTS
-                )
+                and prev in verbs.get("inverted", {})
+                and (_clause_start(tokens, k - 1) or words[k - 2] not in NL_OBJECT_SUBJECTS)
             )
             if inverted:
                 assert verb is not None
-                edits.append(_edit(verb, verbs["inverted"][norm(verb.text)]))
+                edits.append(_edit(verb, verbs["inverted"][prev]))
                 start = verb.idx
             else:
                 # "u heeft" -> "je hebt"; in a subordinate clause the verb comes later:
                 # "dat u een hond heeft" -> "dat je een hond hebt".
                 for j in range(k + 1, min(k + 9, len(tokens))):
-                    w = norm(tokens[j].text)
+                    w = words[j]
                     if tokens[j].is_punct or w in NL_SUBJECTS:
                         break
                     changed = verbs.get("declarative", {}).get(w)
@@ -362,7 +359,7 @@ def nl_formal(ctx: Context) -> list[Address]:
                         break
             # "kunt u zich", "u kunt zich": the reflexive follows within two words.
             for j in range(k + 1, min(k + 3, len(tokens))):
-                refl = norm(tokens[j].text)
+                refl = words[j]
                 if refl in NL_REFLEXIVE:
                     edits.append(
                         Edit(tokens[j].idx, tokens[j].idx + len(tokens[j].text), NL_REFLEXIVE[refl])
@@ -375,7 +372,7 @@ def nl_formal(ctx: Context) -> list[Address]:
 
 
 def nl_informal(ctx: Context) -> list[Any]:
-    return [t for t in ctx.tokens if norm(t.text) in NL_INFORMAL]
+    return [ctx.tokens[k] for k, word in enumerate(ctx.words) if word in NL_INFORMAL]
 
 
 # French ---------------------------------------------------------------------------------------
@@ -511,8 +508,7 @@ def _fr_vous(
 
 
 def fr_formal(ctx: Context) -> list[Address]:
-    tokens = ctx.tokens
-    words = [norm(t.text) for t in tokens]
+    tokens, words = ctx.tokens, ctx.words
     if not FR_FORMAL & set(words) and not any(w.endswith("ez") for w in words):
         return []
     group = _fr_group_text(words)
@@ -579,7 +575,7 @@ def fr_formal(ctx: Context) -> list[Address]:
 
 
 def fr_informal(ctx: Context) -> list[Any]:
-    return [t for t in ctx.tokens if norm(t.text) in FR_INFORMAL]
+    return [ctx.tokens[k] for k, word in enumerate(ctx.words) if word in FR_INFORMAL]
 
 
 FORMAL = {"nl": nl_formal, "fr": fr_formal}

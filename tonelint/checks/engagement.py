@@ -18,6 +18,16 @@ LEXICON = "engagement"
 EMOJI = regex.compile(
     r"^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\p{So}\p{Sk}\u200d\ufe0f])+$"
 )
+
+
+def is_emoji(text: str) -> bool:
+    """Whether ``text`` is all emoji and symbols (:data:`EMOJI`), with no regex call for the
+    plain ASCII words that most tokens are: ^ and ` are the only ASCII characters EMOJI takes."""
+    if text.isascii():
+        return bool(text) and not text.strip("^`")
+    return EMOJI.match(text) is not None
+
+
 CELEBRATORY_EMOJI = set("🎉🥳😀😃😄😁🤩✨🙌🎊💃🕺😍🤗👏🔥💯")
 GREETINGS = {
     "hoi",
@@ -53,9 +63,7 @@ def _covered(spans: list[Any]) -> set[int]:
 def _is_filler(token: Any) -> bool:
     """Tokens that carry no content in a reply: punctuation, emoji, mentions, hashtags."""
     text = token.text
-    return bool(
-        token.is_punct or token.is_space or EMOJI.match(text) or text.startswith(("@", "#"))
-    )
+    return bool(token.is_punct or token.is_space or is_emoji(text) or text.startswith(("@", "#")))
 
 
 def check_hollow_reply(ctx: Context) -> Iterator[Violation]:
@@ -143,9 +151,11 @@ def check_forced_cheer(ctx: Context) -> Iterator[Violation]:
                 f"“{t.text}” celebrates while the text brings bad news (“{news}”).",
             )
         return
+    marks = ctx.prose.count("!") + sum(1 for w in ctx.words if is_emoji(w))
+    if marks < CHEER_MIN_MARKS:
+        return
     words = sum(1 for t in tokens if t.is_alpha)
-    marks = ctx.prose.count("!") + sum(1 for t in tokens if EMOJI.match(t.text))
-    if marks >= CHEER_MIN_MARKS and marks >= CHEER_MARKS_PER_WORD * max(words, 1):
+    if marks >= CHEER_MARKS_PER_WORD * max(words, 1):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         yield Violation(
             start,
