@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tonelint.diagnostics import Fix, Severity
 from tonelint.documents import Document, Span
-from tonelint.lexicons import norm
 
 if TYPE_CHECKING:
     from tonelint.settings import Settings
@@ -80,8 +79,11 @@ class Context:
     @cached_property
     def words(self) -> list[str]:
         """The text of each of :attr:`tokens`, normalised as lexicons are (lowercase, straight
-        apostrophes), made once for the rules that compare words."""
-        return [norm(t.text) for t in self.tokens]
+        apostrophes). Read from the Doc's token array: a rule that compares words makes Token
+        objects only where a word is one it looks for."""
+        from tonelint.phrases import normed_words
+
+        return normed_words(self.doc, spaces=False)
 
     def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
         """Lexicon matches in the Doc as (span, entry) pairs, in text order.

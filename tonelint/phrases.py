@@ -18,11 +18,34 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tonelint.lexicons import norm
+
+# orth id -> normalised text. An orth id is the hash of the text, the same in every pipeline.
+_NORMED: dict[int, str] = {}
+
+
+def normed_words(doc: Doc, spaces: bool = True) -> list[str]:
+    """Each token's text as lexicons compare it (:func:`~tonelint.lexicons.norm`), read from
+    the Doc's token array: no Token objects are made. Without ``spaces``, whitespace tokens
+    are left out."""
+    strings = doc.vocab.strings
+    if len(_NORMED) > 100_000:  # bounded over millions of posts
+        _NORMED.clear()
+    if spaces:
+        orths = doc.to_array(ORTH).tolist()
+    else:
+        orths = [orth for orth, space in doc.to_array([ORTH, IS_SPACE]).tolist() if not space]
+    words = []
+    for orth in orths:
+        word = _NORMED.get(orth)
+        if word is None:
+            word = _NORMED[orth] = norm(strings[orth])
+        words.append(word)
+    return words
 
 
 class PhraseTables:
@@ -34,7 +57,6 @@ class PhraseTables:
         # (tokens, table, entry index), longest first: one pass over a Doc finds all tables.
         self._index: dict[str | tuple[str, str], list[tuple[tuple[str, ...], str, int]]] = {}
         self._firsts: frozenset[str] = frozenset()  # words some phrase starts with
-        self._normed: dict[int, str] = {}  # orth id -> normalised text
 
     def add(
         self,
@@ -71,15 +93,7 @@ class PhraseTables:
 
     def __call__(self, doc: Doc) -> Doc:
         """Each table's matches, longest first and without overlaps within a table."""
-        strings, normed = doc.vocab.strings, self._normed
-        if len(normed) > 100_000:
-            normed.clear()
-        words = []  # read from the token array: no Token objects made
-        for orth in doc.to_array(ORTH).tolist():
-            word = normed.get(orth)
-            if word is None:
-                word = normed[orth] = norm(strings[orth])
-            words.append(word)
+        words = normed_words(doc)
         found: dict[str, list[Span]] = {}  # only tables with a match get a span group
         free: dict[str, int] = {}  # table -> first token a new match may start at
         index, firsts = self._index, self._firsts

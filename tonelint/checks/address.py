@@ -309,10 +309,14 @@ def _clause_start(tokens: Sequence[Any], k: int) -> bool:
 
 
 def nl_formal(ctx: Context) -> list[Address]:
-    tokens, words = ctx.tokens, ctx.words
+    words = ctx.words
+    found = [k for k, word in enumerate(words) if word in NL_FORMAL]
+    if not found:
+        return []
+    tokens = ctx.tokens
     out: list[Address] = []
     used: set[int] = set()
-    for k in [k for k, word in enumerate(words) if word in NL_FORMAL]:
+    for k in found:
         tok, word = tokens[k], words[k]
         if k in used:
             continue
@@ -508,9 +512,10 @@ def _fr_vous(
 
 
 def fr_formal(ctx: Context) -> list[Address]:
-    tokens, words = ctx.tokens, ctx.words
+    words = ctx.words
     if not FR_FORMAL & set(words) and not any(w.endswith("ez") for w in words):
         return []
+    tokens = ctx.tokens
     group = _fr_group_text(words)
     verbs = verb_table("fr")
     imperative = verbs.get("imperative", {})

@@ -131,11 +131,10 @@ def check_redirect(ctx: Context) -> Iterator[Violation]:
 
 
 def check_forced_cheer(ctx: Context) -> Iterator[Violation]:
-    tokens = ctx.tokens
     bad_news = _spans(ctx, "bad-news")
     if bad_news:
         cheer = list(_spans(ctx, "cheer"))
-        cheer_emoji = [t for t in tokens if t.text in CELEBRATORY_EMOJI]
+        cheer_emoji = [t for t in ctx.tokens if t.text in CELEBRATORY_EMOJI]
         news = bad_news[0].text
         for span in cheer:
             yield Violation(
@@ -154,6 +153,7 @@ def check_forced_cheer(ctx: Context) -> Iterator[Violation]:
     marks = ctx.prose.count("!") + sum(1 for w in ctx.words if is_emoji(w))
     if marks < CHEER_MIN_MARKS:
         return
+    tokens = ctx.tokens
     words = sum(1 for t in tokens if t.is_alpha)
     if marks >= CHEER_MARKS_PER_WORD * max(words, 1):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

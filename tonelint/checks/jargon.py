@@ -64,8 +64,10 @@ def _by_category(category: str, message: str) -> Any:
 
 def check_density(ctx: Context) -> Iterator[Violation]:
     found = _matches(ctx)
+    if len(found) < DENSITY_MIN_TERMS:
+        return
     words = sum(1 for t in ctx.tokens if t.is_alpha)
-    if len(found) < DENSITY_MIN_TERMS or not words:
+    if not words:
         return
     per_100 = 100 * len(found) / words
     if per_100 < DENSITY_PER_100_WORDS:
