@@ -375,10 +375,6 @@ def nl_formal(ctx: Context) -> list[Address]:
     return out
 
 
-def nl_informal(ctx: Context) -> list[Any]:
-    return [ctx.tokens[k] for k, word in enumerate(ctx.words) if word in NL_INFORMAL]
-
-
 # French ---------------------------------------------------------------------------------------
 
 
@@ -579,12 +575,8 @@ def fr_formal(ctx: Context) -> list[Address]:
     return out
 
 
-def fr_informal(ctx: Context) -> list[Any]:
-    return [ctx.tokens[k] for k, word in enumerate(ctx.words) if word in FR_INFORMAL]
-
-
 FORMAL = {"nl": nl_formal, "fr": fr_formal}
-INFORMAL = {"nl": nl_informal, "fr": fr_informal}
+INFORMAL = {"nl": NL_INFORMAL, "fr": FR_INFORMAL}
 
 
 def formal_address(ctx: Context) -> list[Address]:
@@ -594,7 +586,12 @@ def formal_address(ctx: Context) -> list[Address]:
 
 def informal_address(ctx: Context) -> list[Any]:
     """The informal address tokens in the text, scanned once."""
-    return ctx.derived("address.informal", lambda: INFORMAL[ctx.lang](ctx))
+
+    def scan() -> list[Any]:
+        wanted = INFORMAL[ctx.lang]
+        return [ctx.tokens[k] for k, word in enumerate(ctx.words) if word in wanted]
+
+    return ctx.derived("address.informal", scan)
 
 
 # Rules ----------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ EMOJI = regex.compile(
 )
 
 
-def is_emoji(text: str) -> bool:
+def _is_emoji(text: str) -> bool:
     """Whether ``text`` is all emoji and symbols (:data:`EMOJI`), with no regex call for the
     plain ASCII words that most tokens are: ^ and ` are the only ASCII characters EMOJI takes."""
     if text.isascii():
@@ -63,7 +63,7 @@ def _covered(spans: list[Any]) -> set[int]:
 def _is_filler(token: Any) -> bool:
     """Tokens that carry no content in a reply: punctuation, emoji, mentions, hashtags."""
     text = token.text
-    return bool(token.is_punct or token.is_space or is_emoji(text) or text.startswith(("@", "#")))
+    return bool(token.is_punct or token.is_space or _is_emoji(text) or text.startswith(("@", "#")))
 
 
 def check_hollow_reply(ctx: Context) -> Iterator[Violation]:
@@ -150,7 +150,7 @@ def check_forced_cheer(ctx: Context) -> Iterator[Violation]:
                 f"“{t.text}” celebrates while the text brings bad news (“{news}”).",
             )
         return
-    marks = ctx.prose.count("!") + sum(1 for w in ctx.words if is_emoji(w))
+    marks = ctx.prose.count("!") + sum(1 for w in ctx.words if _is_emoji(w))
     if marks < CHEER_MIN_MARKS:
         return
     tokens = ctx.tokens
