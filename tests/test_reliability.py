@@ -229,3 +229,45 @@ def test_collector_is_back_on_after_start_up(
     )
     off = 1 if copies == 1 else 256 if jobs == 1 else 0  # with a pool: on before forking
     assert proc.stdout.split() == [str(off), str(copies - off), "True", "True"]
+
+
+def test_cli_starts_without_spacys_command_line(tmp_path: Path) -> None:
+    """`tonelint check` imports spaCy without spaCy's own CLI (weasel, requests, httpx: a third
+    of spaCy's import); the message and exit code are those of a normal run."""
+    draft = tmp_path / "post.txt"
+    draft.write_text("Geachte heer Bakker, kunt u ons bellen?\n", "utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "tonelint",
+            "check",
+            str(draft),
+            "--audience",
+            "youth",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
+    assert "spacy.language" in imported  # spaCy itself was imported
+    assert not {"weasel", "requests", "spacy.cli.download"} & imported
+    assert proc.returncode == 1
+    assert f"{draft}:1:1: TL102" in proc.stdout
+
+
+def test_spacy_cli_is_whole_after_tonelint_loaded_a_pipeline() -> None:
+    """The stand-ins for `spacy.cli` last only while spaCy is imported: afterwards
+    `import spacy.cli` and `spacy.info()` give spaCy's own."""
+    code = (
+        "import sys, tonelint.pipelines as p\n"
+        "p.defer_spacy_cli()\n"
+        "p.pipeline('fr')\n"
+        "print('weasel' in sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.setup_cli), spacy.info()['spacy_version'] == spacy.__version__)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["False", "True", "True"]

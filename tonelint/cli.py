@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from tonelint import runner
+from tonelint import pipelines, runner
 from tonelint import settings as settings_mod
 from tonelint.registry import RegistryError, Rule, default_registry
 from tonelint.report import EXIT_ERROR, Report
@@ -243,6 +243,7 @@ def _rule_dict(r: Rule) -> dict[str, object]:
 def main() -> NoReturn:
     """The ``tonelint`` command."""
     runner.defer_collection()
+    pipelines.defer_spacy_cli()
     try:
         app()
         code = 0

@@ -81,9 +81,10 @@ class Context:
         """The text of each of :attr:`tokens`, normalised as lexicons are (lowercase, straight
         apostrophes). Read from the Doc's token array: a rule that compares words makes Token
         objects only where a word is one it looks for."""
+        doc = self.doc  # first: the pipeline imports spaCy (as the CLI wants it), not phrases
         from tonelint.phrases import normed_words
 
-        return normed_words(self.doc, spaces=False)
+        return normed_words(doc, spaces=False)
 
     def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
         """Lexicon matches in the Doc as (span, entry) pairs, in text order.

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
+import sys
 from functools import cache
+from types import ModuleType
 from typing import Any
 
 from tonelint.resources import data_dir
@@ -29,8 +33,7 @@ def _load(lang: str, trained: str | None) -> Any:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"no pipeline for language {lang!r}; tonelint has {', '.join(LANGUAGES)}")
-    import spacy
-
+    spacy = _import_spacy()
     import tonelint.languages  # noqa: F401  (registers tonelint's language classes with spaCy)
 
     ours: Any = spacy.load(data_dir("models") / lang)
@@ -53,6 +56,76 @@ def _load(lang: str, trained: str | None) -> Any:
     phrases = nlp.add_pipe("tonelint_phrases", last=True)
     phrases.copy_from(ours.get_pipe("tonelint_phrases"))
     return nlp
+
+
+# `import spacy` imports spaCy's own command line (`spacy.cli`: weasel, requests, httpx, the
+# project and training commands) for one name, `spacy.info`. That is a third of the import,
+# about 0.3 s on a 2-core machine, and tonelint's command line never uses it. The CLI asks for
+# spaCy without it (`defer_spacy_cli`): while spaCy is imported, `spacy.cli` and `spacy.cli.info`
+# are empty stand-ins and `spacy.info` a function that imports the real one when called. The
+# stand-ins are removed right after, so a later `import spacy.cli` imports the real package.
+# Library users import spaCy as usual.
+_defer_cli = False
+_CLI_MODULES = ("spacy.cli", "spacy.cli.info")
+
+
+def defer_spacy_cli() -> None:
+    """Import spaCy without its command line when a pipeline is first loaded (the CLI's
+    start-up); see above."""
+    global _defer_cli
+    _defer_cli = True
+
+
+def _import_spacy() -> ModuleType:
+    import importlib
+
+    if not _defer_cli or "spacy" in sys.modules:
+        return importlib.import_module("spacy")
+    stand_in = _SpacyCliStandIn()
+    sys.meta_path.insert(0, stand_in)
+    try:
+        spacy: ModuleType | None = importlib.import_module("spacy")
+    except ImportError:  # a spaCy that needs more of its command line at import
+        spacy = None
+    finally:
+        sys.meta_path.remove(stand_in)
+    _forget(stand_in, everything=spacy is None)
+    return spacy or importlib.import_module("spacy")  # without the stand-ins: the whole of it
+
+
+def _forget(stand_in: _SpacyCliStandIn, everything: bool) -> None:
+    """Drop the stand-ins; with ``everything``, all of a spaCy import that failed."""
+    for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+        if everything or getattr(sys.modules[name].__spec__, "loader", None) is stand_in:
+            del sys.modules[name]
+    spacy = sys.modules.get("spacy")
+    cli = getattr(spacy, "cli", None)
+    if cli is not None and getattr(cli.__spec__, "loader", None) is stand_in:
+        delattr(spacy, "cli")
+
+
+class _SpacyCliStandIn(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Finds `spacy.cli` and `spacy.cli.info` as empty modules; `spacy.cli.info.info` imports
+    and calls the real `spacy.info`."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name not in _CLI_MODULES:
+            return None
+        return importlib.util.spec_from_loader(name, self, is_package=name == "spacy.cli")
+
+    def create_module(self, spec: Any) -> None:
+        return None  # the default module
+
+    def exec_module(self, module: ModuleType) -> None:
+        if module.__name__ == "spacy.cli.info":
+            module.info = _spacy_info  # type: ignore[attr-defined]
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, imported from spaCy's command line when called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 @cache
