@@ -12,7 +12,10 @@ from types import ModuleType
 
 import pytest
 from conftest import ROOT, shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tonelint import langid
 from tonelint.langid import detect_language, detect_paragraphs, judge, paragraphs
 
 
@@ -225,3 +228,43 @@ def test_held_out_lines_are_short_and_not_seen_in_tuning() -> None:
         **dict.fromkeys(["ca", "ro"], 10),
     }
     assert all(3 <= len(x.split()) <= 12 for lines in others.values() for x in lines)
+
+
+# Letters (with an uppercase one in several scripts, a combining mark, a titlecase digraph),
+# apostrophes, every mark that starts a sentence, and other gaps.
+TRICKY = "aBzÉéŞǅΣ\u03c3\u0301'\u2019 .,!?…:;\n\"“”«»([-\u2013/1"
+
+
+def _name_candidate(text: str) -> bool:
+    """What the fast test must say: some word after the first, two or more characters long,
+    capitalised, with no sentence-start mark between it and the word before (see _words)."""
+    found = langid._GAP_WORD.findall(text)
+    return any(
+        i > 0
+        and langid._SENTENCE_START.isdisjoint(gap)
+        and len(word) > 1
+        and word.replace("\u2019", "'").lstrip("'")[:1].isupper()
+        for i, (gap, word) in enumerate(found)
+    )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=TRICKY, max_size=24))
+def test_names_are_looked_for_in_every_text_that_may_have_one(text: str) -> None:
+    """_words skips the search for names when _NAME_CANDIDATE finds no capitalised word inside
+    a sentence; the regex must agree with the definition on every text."""
+    assert (langid._NAME_CANDIDATE.search(text) is not None) == _name_candidate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ik keek gisteren naar The Lord of the Rings.", True),
+        ("C'est l'Europe qui décide.", False),  # "l'Europe" is one word, not a capital inside
+        ("Dat klopt. Morgen weer! En dan?", False),  # capitals that start sentences
+        ("I think I will go", False),  # "I": one letter
+        ("rock 'N roll", True),  # "'N": a capital after the word's own apostrophe
+    ],
+)
+def test_name_candidates_in_real_lines(text: str, expected: bool) -> None:
+    assert (langid._NAME_CANDIDATE.search(text) is not None) == expected == _name_candidate(text)

@@ -39,9 +39,10 @@ import importlib.util
 import json
 import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 import regex
@@ -124,9 +125,19 @@ _MAY_BE_NOISE = regex.compile(r"[@#&/]|\.\w|www", regex.IGNORECASE)  # cheap tes
 _ALL_LATIN = regex.compile(r"[\p{Script=Latin}\p{M}]*+")
 _LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?+")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_WORD = r"['\u2019]?[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*"
+_WORDS = regex.compile(_WORD)
 # A word, and the text between it and the word before.
-_GAP_WORD = regex.compile(r"(?s)(.*?)(['\u2019]?[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*)")
+_GAP_WORD = regex.compile(rf"(?s)(.*?)({_WORD})")
 _SENTENCE_START = frozenset('.!?…:;\n"“”«»([')  # in the gap before a word that starts one
+# A capitalised word of two or more characters that does not start a sentence: a capital that
+# starts a word (not after a letter, nor after an apostrophe inside a word: "l'Europe") and is
+# not all of it, with an earlier word before it and none of _SENTENCE_START between the two.
+# Only a text with one can have names (see _words). (Lookbehinds first: the fastest form.)
+_NAME_CANDIDATE = regex.compile(
+    r"""(?<=[\p{L}\p{M}][^\p{L}\p{M}.!?…:;\n"“”«»(\[]*)(?<![\p{L}\p{M}])(?<![\p{L}\p{M}]['\u2019])"""
+    r"""(?:(?<=['\u2019])\p{Lu}|\p{Lu}(?=['\u2019]?[\p{L}\p{M}]))"""
+)
 
 
 @dataclass(frozen=True)
@@ -171,35 +182,61 @@ class _Profile:
 
 
 class _Table:
-    """What each word scores under several profiles: the sum of the log-probabilities of its
-    letters and its 2- and 3-grams, one number per profile.
+    """What each word scores under several profiles, one number per profile: the
+    log-probabilities of its letters and its 2- and 3-grams, plus :data:`FUNCTION_WORD_WEIGHT`
+    for each function word of the profile's language in it.
 
-    Vectors are made when a word is first met and kept: posts share most of their words, so
+    Scores are made when a word is first met and kept: posts share most of their words, so
     scoring a text is a dictionary lookup per word and a column sum (``zip`` and ``sum`` run in
     C), not a lookup per n-gram per language.
     """
 
     def __init__(self, langs: tuple[str, ...]) -> None:
+        self.langs = langs
         self.profiles = [_profile(lang) for lang in langs]
-        self.vectors: dict[str, tuple[float, ...]] = {}
+        self.vectors: dict[str, tuple[float, ...]] = {}  # run of letters -> n-gram score
+        self.scores: dict[str, tuple[float, ...]] = {}  # word -> its score
 
-    def vector(self, word: str) -> tuple[float, ...]:
-        found = self.vectors.get(word)
+    def vector(self, letters: str) -> tuple[float, ...]:
+        """The n-gram score of a run of letters."""
+        found = self.vectors.get(letters)
         if found is None:
             if len(self.vectors) >= MAX_WORDS:  # bounded memory over millions of posts
                 self.vectors.clear()
-            letters, grams = _word_ngrams(word)
-            found = tuple(p.log_likelihood(letters, grams) for p in self.profiles)
-            self.vectors[word] = found
+            single, grams = _word_ngrams(letters)
+            found = tuple(p.log_likelihood(single, grams) for p in self.profiles)
+            self.vectors[letters] = found
         return found
 
-    def log_likelihoods(self, words: list[str]) -> list[float]:
+    def score(self, word: str) -> tuple[float, ...]:
+        """The score of a word as found in the text ("l'homme": two runs of letters, and the
+        function word "l'")."""
+        found = self.scores.get(word)
+        if found is None:
+            if len(self.scores) >= MAX_WORDS:
+                self.scores.clear()
+            totals = self.log_likelihoods(_letter_words((word,)))
+            known = _function_words()
+            for token in _function_tokens(word):
+                for i, lang in enumerate(self.langs):
+                    totals[i] += FUNCTION_WORD_WEIGHT * known[token].get(lang, 0.0)
+            found = self.scores[word] = tuple(totals)
+        return found
+
+    def log_likelihoods(self, runs: list[str]) -> list[float]:
+        """The n-gram score of runs of letters, summed."""
+        if not runs:
+            return [0.0] * len(self.profiles)
+        return [sum(column) for column in zip(*map(self.vector, runs), strict=True)]
+
+    def totals(self, words: list[str]) -> list[float]:
+        """The score of words, summed."""
         if not words:
             return [0.0] * len(self.profiles)
-        return [sum(column) for column in zip(*map(self.vector, words), strict=True)]
+        return [sum(column) for column in zip(*map(self.score, words), strict=True)]
 
 
-MAX_WORDS = 100_000  # ~20 MB at 14 languages
+MAX_WORDS = 100_000  # per cache: ~20 MB at 14 languages
 
 
 @cache
@@ -265,8 +302,9 @@ def _script(letters: str) -> str | None:
     return next(s for s in _SCRIPTS if counts.get(s) == best)
 
 
-def _words(text: str) -> tuple[list[str], list[str]]:
-    """The words of ``text``, and separately the names among them.
+def _words(text: str, found: list[str]) -> tuple[list[str], list[str]]:
+    """The words of ``text`` (``found``: as :data:`_WORDS` finds them), and separately the names
+    among them.
 
     A name is a capitalised word that does not start a sentence ("Chris Pratt", "Netflix"), a
     capitalised function word right before one ("The Dark Knight") and up to two short words
@@ -274,11 +312,13 @@ def _words(text: str) -> tuple[list[str], list[str]]:
     than the sentence around them. Text with no lower-case word after its sentence starts
     (Title Case, ALL CAPS) has no names.
     """
+    if not _NAME_CANDIDATE.search(text):  # most texts: no names, and no need for the gaps
+        return [w.replace("\u2019", "'") for w in found] if "\u2019" in text else found, []
     known = _function_words()
-    found = _GAP_WORD.findall(text)
-    words = [word.replace("\u2019", "'") for _, word in found]
+    pairs = _GAP_WORD.findall(text)
+    words = [word.replace("\u2019", "'") for _, word in pairs]
     # Does the word start a sentence?
-    starts = [i == 0 or not _SENTENCE_START.isdisjoint(gap) for i, (gap, _) in enumerate(found)]
+    starts = [i == 0 or not _SENTENCE_START.isdisjoint(gap) for i, (gap, _) in enumerate(pairs)]
     capital = [w.lstrip("'")[:1].isupper() and not s for w, s in zip(words, starts, strict=True)]
     if not any(capital) or all(c or s for c, s in zip(capital, starts, strict=True)):
         return words, []  # no capital inside a sentence, or Title Case: no names
@@ -334,48 +374,50 @@ def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
     return [*(f"{head}'" for head in heads), tail]
 
 
+@lru_cache(maxsize=65_536)
+def _word_evidence(word: str) -> dict[str, tuple[float, ...]]:
+    """``lang -> weights`` of the function words in a word, in order (most words have none)."""
+    evidence: dict[str, tuple[float, ...]] = {}
+    known = _function_words()
+    for token in _function_tokens(word):
+        for lang, weight in known[token].items():
+            evidence[lang] = (*evidence.get(lang, ()), weight)
+    return evidence
+
+
 @dataclass(frozen=True)
 class _Features:
-    words: list[str]
-    names: list[str]
-    tokens: list[str]  # the function words
+    words: list[str]  # the words that are not names, as found ("l'homme")
+    names: list[str]  # the runs of letters of the names
 
     @classmethod
-    def of(cls, text: str) -> _Features:
-        words, names = _words(text)
-        return cls(
-            _letter_words(words),
-            _letter_words(names),
-            [t for w in words for t in _function_tokens(w)],
-        )
+    def of(cls, text: str, found: list[str]) -> _Features:
+        words, names = _words(text, found)
+        return cls(words, _letter_words(names))
 
-    def scores(self, langs: Sequence[str]) -> dict[str, tuple[float, float]]:
-        """``lang -> (score in nats, function-word evidence)``."""
-        known = _function_words()
-        evidence = dict.fromkeys(langs, 0.0)
-        for token in self.tokens:
-            for lang, weight in known[token].items():
-                if lang in evidence:
-                    evidence[lang] += weight
-        table = _table(tuple(langs))
-        totals = table.log_likelihoods(self.words)
+    def scores(self, langs: tuple[str, ...]) -> list[tuple[float, str]]:
+        """``(-score in nats, lang)`` for each of ``langs``."""
+        table = _table(langs)
+        totals = table.totals(self.words)
         if self.names:
             names = table.log_likelihoods(self.names)
             totals = [t + NAME_WEIGHT * n for t, n in zip(totals, names, strict=True)]
-        result = {}
-        for lang, total in zip(langs, totals, strict=True):
-            score = total + FUNCTION_WORD_WEIGHT * evidence[lang]
-            score += SUPPORTED_PRIOR if lang in SUPPORTED else 0.0
-            result[lang] = (score, evidence[lang])
-        return result
+        return [
+            (-(total + SUPPORTED_PRIOR) if lang in SUPPORTED else -total, lang)
+            for lang, total in zip(langs, totals, strict=True)
+        ]
 
+    def evidence(self, lang: str) -> float:
+        """The function words of ``lang`` among the words (a shared word counts in part)."""
+        return sum(chain.from_iterable(_word_evidence(w).get(lang, ()) for w in self.words))
 
-def _decide(scores: dict[str, tuple[float, float]]) -> Judgement:
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    (best, (top, evidence)), (_, (second, _)) = ranked[0], ranked[1]
-    if top - second < MARGIN:
-        return Judgement(UNDETERMINED, top - second)
-    return Judgement(best, top - second, evidence)
+    def decide(self, scores: list[tuple[float, str]]) -> Judgement:
+        """The best language (the first name of those tied), if it leads by :data:`MARGIN`."""
+        (top, best), (second, _) = sorted(scores)[:2]
+        margin = second - top  # of negated scores
+        if margin < MARGIN:
+            return Judgement(UNDETERMINED, margin)
+        return Judgement(best, margin, self.evidence(best))
 
 
 # -- public API -------------------------------------------------------------------------------
@@ -392,19 +434,23 @@ def judge(text: str) -> Judgement:
     if _MAY_BE_NOISE.search(cleaned):
         cleaned = _compiled(*_NOISE).sub(" ", cleaned)
     cleaned = cleaned[:MAX_DETECT_CHARS]
-    pieces = _LETTERS.findall(cleaned)
-    letters = "".join(pieces)
+    words = _WORDS.findall(cleaned)  # all its letters, and apostrophes inside words
+    letters = "".join(words).replace("'", "").replace("\u2019", "")
     script = _script(letters)
     if script in _SCRIPT_LANGUAGE and len(letters) >= 2:
         return Judgement(_SCRIPT_LANGUAGE[script], math.inf)  # one word of Greek is Greek
-    if script not in _SCORED_SCRIPTS or len(letters) < MIN_LETTERS or len(pieces) < MIN_WORDS:
+    if (
+        script not in _SCORED_SCRIPTS
+        or len(letters) < MIN_LETTERS
+        or (len(words) < MIN_WORDS and len(_LETTERS.findall(cleaned)) < MIN_WORDS)
+    ):
         return Judgement(UNDETERMINED, 0.0)
-    features = _Features.of(cleaned)
+    features = _Features.of(cleaned, words)
     first, rest = _rounds(script)
     scores = features.scores(first)
-    judgement = _decide(scores)
+    judgement = features.decide(scores)
     if rest and not (judgement.lang in SUPPORTED and judgement.evidence >= 1.0):
-        judgement = _decide({**scores, **features.scores(rest)})
+        judgement = features.decide(scores + features.scores(rest))
     return judgement
 
 
