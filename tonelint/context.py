@@ -67,9 +67,9 @@ class Context:
 
         Built on first use only, so rules that don't need it cost no spaCy start-up.
         """
-        from tonelint.pipelines import pipeline
+        from tonelint.pipelines import parse
 
-        return pipeline(self.lang, self.settings.pipelines.get(self.lang))(self.prose)
+        return parse(self.lang, self.prose, self.settings.pipelines.get(self.lang))
 
     @cached_property
     def tokens(self) -> list[Any]:

@@ -378,9 +378,12 @@ def nl_formal(ctx: Context) -> list[Address]:
 # French ---------------------------------------------------------------------------------------
 
 
+_FR_GROUP_CUES = tuple(f" {' '.join(cue)} " for cue in FR_GROUP)
+
+
 def _fr_group_text(words: Sequence[str]) -> bool:
-    joined = " " + " ".join(words) + " "
-    return any(" " + " ".join(cue) + " " in joined for cue in FR_GROUP)
+    joined = f" {' '.join(words)} "
+    return any(cue in joined for cue in _FR_GROUP_CUES)
 
 
 def _fr_number(tokens: Sequence[Any], k: int) -> bool | None:
@@ -507,17 +510,24 @@ def _fr_vous(
     return [_edit(tok, "te")], start, end
 
 
+# The words fr_formal looks at, besides imperatives.
+_FR_FORMAL_OR_MEME = frozenset({*FR_FORMAL, "-même"})
+
+
 def fr_formal(ctx: Context) -> list[Address]:
     words = ctx.words
     if not FR_FORMAL & set(words) and not any(w.endswith("ez") for w in words):
         return []
-    tokens = ctx.tokens
-    group = _fr_group_text(words)
     verbs = verb_table("fr")
     imperative = verbs.get("imperative", {})
+    found = [k for k, w in enumerate(words) if w in _FR_FORMAL_OR_MEME or w in imperative]
+    if not found:
+        return []
+    tokens = ctx.tokens
+    group = _fr_group_text(words)
     out: list[Address] = []
-    for k, tok in enumerate(tokens):
-        word = words[k]
+    for k in found:
+        tok, word = tokens[k], words[k]
         plural: bool | None = True if group else None
         span_start, span_end = tok.idx, tok.idx + len(tok.text)
         edits: list[Edit] = []
