@@ -82,9 +82,9 @@ class Context:
         apostrophes). Read from the Doc's token array: a rule that compares words makes Token
         objects only where a word is one it looks for."""
         doc = self.doc  # first: the pipeline imports spaCy (as the CLI wants it), not phrases
-        from tonelint.phrases import normed_words
+        from tonelint.phrases import words_without_spaces
 
-        return normed_words(doc, spaces=False)
+        return words_without_spaces(doc)
 
     def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
         """Lexicon matches in the Doc as (span, entry) pairs, in text order.

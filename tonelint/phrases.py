@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -26,26 +26,32 @@ from tonelint.lexicons import norm
 
 # orth id -> normalised text. An orth id is the hash of the text, the same in every pipeline.
 _NORMED: dict[int, str] = {}
+# doc.user_data key: the component leaves normed_words(doc) there for the rules (Context.words).
+WORDS = "tonelint_words"
 
 
-def normed_words(doc: Doc, spaces: bool = True) -> list[str]:
+def normed_words(doc: Doc) -> list[str]:
     """Each token's text as lexicons compare it (:func:`~tonelint.lexicons.norm`), read from
-    the Doc's token array: no Token objects are made. Without ``spaces``, whitespace tokens
-    are left out."""
+    the Doc's token array: no Token objects are made."""
     strings = doc.vocab.strings
     if len(_NORMED) > 100_000:  # bounded over millions of posts
         _NORMED.clear()
-    if spaces:
-        orths = doc.to_array(ORTH).tolist()
-    else:
-        orths = [orth for orth, space in doc.to_array([ORTH, IS_SPACE]).tolist() if not space]
     words = []
-    for orth in orths:
+    for orth in doc.to_array(ORTH).tolist():
         word = _NORMED.get(orth)
         if word is None:
             word = _NORMED[orth] = norm(strings[orth])
         words.append(word)
     return words
+
+
+def words_without_spaces(doc: Doc) -> list[str]:
+    """:func:`normed_words` without the whitespace tokens, from what the component left on the
+    Doc (a token is whitespace exactly when its normalised text is)."""
+    words = doc.user_data.get(WORDS)
+    if words is None:
+        words = normed_words(doc)
+    return [w for w in words if not w.isspace()]
 
 
 class PhraseTables:
@@ -93,7 +99,7 @@ class PhraseTables:
 
     def __call__(self, doc: Doc) -> Doc:
         """Each table's matches, longest first and without overlaps within a table."""
-        words = normed_words(doc)
+        words = doc.user_data[WORDS] = normed_words(doc)
         found: dict[str, list[Span]] = {}  # only tables with a match get a span group
         free: dict[str, int] = {}  # table -> first token a new match may start at
         index, firsts = self._index, self._firsts
