@@ -103,6 +103,8 @@ class Context:
         from tonelint.pipelines import lexicon_tables
 
         spans = self.doc.spans
+        if not spans:  # most posts: no phrase of any lexicon
+            return []
         found = []
         for table, entries in lexicon_tables(self.lang, lexicon).items():
             if table in spans:
