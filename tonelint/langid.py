@@ -159,26 +159,18 @@ def _compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 class _Profile:
-    """One langdetect profile: its n-gram counts, as log-probabilities once they are met."""
+    """One langdetect profile: its n-gram counts."""
 
     UNSEEN = (math.log(UNSEEN_LETTER), math.log(SMOOTHING), math.log(SMOOTHING))
 
     def __init__(self, counts: dict[str, int], totals: list[int]) -> None:
         self.counts = counts
         self.totals = totals
-        self.logs: dict[str, float] = {}  # filled as n-grams are met: start-up stays short
 
-    def log_likelihood(self, letters: str, grams: tuple[str, ...]) -> float:
-        logs, total = self.logs, 0.0
-        for gram in (*letters, *grams):
-            value = logs.get(gram)
-            if value is None:
-                count = self.counts.get(gram)
-                n = len(gram) - 1
-                value = math.log(count / self.totals[n] + SMOOTHING) if count else self.UNSEEN[n]
-                logs[gram] = value
-            total += value
-        return total
+    def log_probability(self, gram: str) -> float:
+        count = self.counts.get(gram)
+        n = len(gram) - 1
+        return math.log(count / self.totals[n] + SMOOTHING) if count else self.UNSEEN[n]
 
 
 class _Table:
@@ -188,12 +180,15 @@ class _Table:
 
     Scores are made when a word is first met and kept: posts share most of their words, so
     scoring a text is a dictionary lookup per word and a column sum (``zip`` and ``sum`` run in
-    C), not a lookup per n-gram per language.
+    C), not a lookup per n-gram per language. A new word is scored the same way from its
+    n-grams, whose log-probabilities are kept too, one row per n-gram.
     """
 
     def __init__(self, langs: tuple[str, ...]) -> None:
         self.langs = langs
         self.profiles = [_profile(lang) for lang in langs]
+        # Each bounded to MAX_WORDS entries over millions of posts.
+        self.grams: dict[str, tuple[float, ...]] = {}  # n-gram -> its log-probabilities
         self.vectors: dict[str, tuple[float, ...]] = {}  # run of letters -> n-gram score
         self.scores: dict[str, tuple[float, ...]] = {}  # word -> its score
 
@@ -201,12 +196,18 @@ class _Table:
         """The n-gram score of a run of letters."""
         found = self.vectors.get(letters)
         if found is None:
-            if len(self.vectors) >= MAX_WORDS:  # bounded memory over millions of posts
+            if len(self.vectors) >= MAX_WORDS:
                 self.vectors.clear()
+            if len(self.grams) >= MAX_WORDS:
+                self.grams.clear()
             single, grams = _word_ngrams(letters)
-            found = tuple(p.log_likelihood(single, grams) for p in self.profiles)
-            self.vectors[letters] = found
+            rows = [self.grams.get(gram) or self._gram(gram) for gram in (*single, *grams)]
+            found = self.vectors[letters] = tuple([sum(column) for column in zip(*rows)])
         return found
+
+    def _gram(self, gram: str) -> tuple[float, ...]:
+        row = self.grams[gram] = tuple([p.log_probability(gram) for p in self.profiles])
+        return row
 
     def score(self, word: str) -> tuple[float, ...]:
         """The score of a word as found in the text ("l'homme": two runs of letters, and the
@@ -236,7 +237,7 @@ class _Table:
         return [sum(column) for column in zip(*map(self.score, words), strict=True)]
 
 
-MAX_WORDS = 100_000  # per cache: ~20 MB at 14 languages
+MAX_WORDS = 100_000  # per cache: ~20-50 MB at 14 languages
 
 
 @cache

@@ -192,7 +192,8 @@ def _lint_batch(
         try:
             settings = linter.settings_for(item, base)
             diagnostics = linter.lint(item, settings)
-            out.append((diagnostics, None if settings == base else settings, None))
+            same = settings is base or settings == base  # most records: no settings of their own
+            out.append((diagnostics, None if same else settings, None))
         except InputError as exc:
             out.append(([], None, exc))
         except Exception as exc:  # a bug must cost one record, not the export
