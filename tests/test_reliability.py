@@ -271,3 +271,18 @@ def test_spacy_cli_is_whole_after_tonelint_loaded_a_pipeline() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_spacy_that_needs_its_command_line_at_import_is_imported_whole() -> None:
+    """Should a spaCy release import more of `spacy.cli` than `info` at import, the stand-ins
+    fail it and the CLI imports spaCy as usual. Simulated with a stand-in that lacks `info`."""
+    code = (
+        "import sys, tonelint.pipelines as p\n"
+        "p._SpacyCliStandIn.exec_module = lambda self, module: None\n"
+        "p.defer_spacy_cli()\n"
+        "p.pipeline('en')\n"
+        "import spacy\n"
+        "print('weasel' in sys.modules, spacy.info.__module__, spacy.cli.__file__ is not None)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["True", "spacy.cli.info", "True"]
