@@ -221,14 +221,16 @@ def test_collector_is_back_on_after_start_up(
         "print(sink.on.count(False), sink.on.count(True), gc.get_threshold() == (700, 10, 10),\n"
         "      gc.get_freeze_count() > 0)\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(target), str(jobs)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
     off = 1 if copies == 1 else 256 if jobs == 1 else 0  # with a pool: on before forking
-    assert proc.stdout.split() == [str(off), str(copies - off), "True", "True"]
+    assert _python(code, str(target), str(jobs)) == [str(off), str(copies - off), "True", "True"]
+
+
+def _python(code: str, *args: str) -> list[str]:
+    """The words ``code`` prints, run in a fresh interpreter (start-up is what is tested)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return proc.stdout.split()
 
 
 def test_cli_starts_without_spacys_command_line(tmp_path: Path) -> None:
@@ -269,8 +271,7 @@ def test_spacy_cli_is_whole_after_tonelint_loaded_a_pipeline() -> None:
         "import spacy, spacy.cli\n"
         "print(callable(spacy.cli.setup_cli), spacy.info()['spacy_version'] == spacy.__version__)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert proc.stdout.split() == ["False", "True", "True"]
+    assert _python(code) == ["False", "True", "True"]
 
 
 def test_a_spacy_that_needs_its_command_line_at_import_is_imported_whole() -> None:
@@ -284,5 +285,4 @@ def test_a_spacy_that_needs_its_command_line_at_import_is_imported_whole() -> No
         "import spacy\n"
         "print('weasel' in sys.modules, spacy.info.__module__, spacy.cli.__file__ is not None)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert proc.stdout.split() == ["True", "spacy.cli.info", "True"]
+    assert _python(code) == ["True", "spacy.cli.info", "True"]

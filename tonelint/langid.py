@@ -202,7 +202,7 @@ class _Table:
                 self.grams.clear()
             single, grams = _word_ngrams(letters)
             rows = [self.grams.get(gram) or self._gram(gram) for gram in (*single, *grams)]
-            found = self.vectors[letters] = tuple([sum(column) for column in zip(*rows)])
+            found = self.vectors[letters] = tuple(self._summed(rows))
         return found
 
     def _gram(self, gram: str) -> tuple[float, ...]:
@@ -217,24 +217,24 @@ class _Table:
             if len(self.scores) >= MAX_WORDS:
                 self.scores.clear()
             totals = self.log_likelihoods(_letter_words((word,)))
-            known = _function_words()
-            for token in _function_tokens(word):
-                for i, lang in enumerate(self.langs):
-                    totals[i] += FUNCTION_WORD_WEIGHT * known[token].get(lang, 0.0)
+            evidence = _word_evidence(word)
+            for i, lang in enumerate(self.langs):
+                for weight in evidence.get(lang, ()):
+                    totals[i] += FUNCTION_WORD_WEIGHT * weight
             found = self.scores[word] = tuple(totals)
         return found
 
     def log_likelihoods(self, runs: list[str]) -> list[float]:
         """The n-gram score of runs of letters, summed."""
-        if not runs:
-            return [0.0] * len(self.profiles)
-        return [sum(column) for column in zip(*map(self.vector, runs), strict=True)]
+        return self._summed(map(self.vector, runs))
 
     def totals(self, words: list[str]) -> list[float]:
         """The score of words, summed."""
-        if not words:
-            return [0.0] * len(self.profiles)
-        return [sum(column) for column in zip(*map(self.score, words), strict=True)]
+        return self._summed(map(self.score, words))
+
+    def _summed(self, rows: Iterable[tuple[float, ...]]) -> list[float]:
+        """Rows of one number per profile, added up column by column (zeros for no rows)."""
+        return [sum(column) for column in zip(*rows, strict=True)] or [0.0] * len(self.profiles)
 
 
 MAX_WORDS = 100_000  # per cache: ~20-50 MB at 14 languages
@@ -357,13 +357,6 @@ def _word_ngrams(word: str) -> tuple[str, tuple[str, ...]]:
     )
 
 
-@lru_cache(maxsize=65_536)
-def _function_tokens(word: str) -> tuple[str, ...]:
-    """The function words in a word (most words have none)."""
-    known = _function_words()
-    return tuple(t for t in _tokens(word, known) if t in known)
-
-
 def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
     """A word as function-word tokens: whole if listed ("aujourd'hui"), else split ("c'", "est")."""
     word = word.lower().replace("\u015f", "\u0219").replace("\u0163", "\u021b")  # Romanian ş ţ
@@ -380,7 +373,7 @@ def _word_evidence(word: str) -> dict[str, tuple[float, ...]]:
     """``lang -> weights`` of the function words in a word, in order (most words have none)."""
     evidence: dict[str, tuple[float, ...]] = {}
     known = _function_words()
-    for token in _function_tokens(word):
+    for token in (t for t in _tokens(word, known) if t in known):
         for lang, weight in known[token].items():
             evidence[lang] = (*evidence.get(lang, ()), weight)
     return evidence

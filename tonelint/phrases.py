@@ -47,11 +47,9 @@ def normed_words(doc: Doc) -> list[str]:
 
 def words_without_spaces(doc: Doc) -> list[str]:
     """:func:`normed_words` without the whitespace tokens, from what the component left on the
-    Doc (a token is whitespace exactly when its normalised text is)."""
-    words = doc.user_data.get(WORDS)
-    if words is None:
-        words = normed_words(doc)
-    return [w for w in words if not w.isspace()]
+    Doc (every tonelint pipeline ends with it; a token is whitespace exactly when its
+    normalised text is)."""
+    return [w for w in doc.user_data[WORDS] if not w.isspace()]
 
 
 class PhraseTables:
