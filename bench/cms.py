@@ -2,9 +2,11 @@
 
     python bench/cms.py                       # 10k and 100k (minutes)
     python bench/cms.py --sizes 10000 1000000 # 1M takes long on 2 cores
+    python bench/cms.py --export json csv     # the same posts as a JSON array and as CSV
 
-Exports are JSON Lines generated from real sentences (CoCoA-MT's Dutch and French lines and
-their English sources, in ../shared/data/cocoa-mt-train), cycled, with ids, authors and dates.
+Exports (JSON Lines unless --export says otherwise) are generated from real sentences
+(CoCoA-MT's Dutch and French lines and their English sources, in ../shared/data/cocoa-mt-train),
+cycled, with ids, authors and dates.
 Each size is linted by the real CLI (`tonelint check EXPORT --format json --jobs N`), timed as a
 whole process (start-up included), with its peak resident memory: of the largest process
 (`ru_maxrss` of a fresh child per run) and of the CLI and its workers together (sampled from
@@ -14,6 +16,7 @@ whole process (start-up included), with its peak resident memory: of the largest
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import subprocess
 import sys
@@ -24,10 +27,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from foundation import sentences
 
+FIELDS = ("id", "text", "author", "date")
 
-def make_export(path: Path, n: int) -> None:
+
+def make_export(path: Path, n: int, fmt: str = "jsonl") -> None:
+    """``n`` posts as JSON Lines, a JSON array (one record per line) or CSV."""
     texts = sentences()
-    with path.open("w", encoding="utf-8") as fh:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh) if fmt == "csv" else None
+        if writer:
+            writer.writerow(FIELDS)
+        fh.write("[\n" if fmt == "json" else "")
         for i in range(n):
             record = {
                 "id": f"post-{i}",
@@ -35,7 +45,12 @@ def make_export(path: Path, n: int) -> None:
                 "author": f"editor-{i % 23}",
                 "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
             }
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if writer:
+                writer.writerow(record[f] for f in FIELDS)
+            else:
+                sep = "," if fmt == "json" and i < n - 1 else ""
+                fh.write(json.dumps(record, ensure_ascii=False) + sep + "\n")
+        fh.write("]\n" if fmt == "json" else "")
 
 
 def _tree_rss(pid: int) -> int:
@@ -85,22 +100,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--export", nargs="+", default=["jsonl"], choices=["jsonl", "json", "csv"])
     args = parser.parse_args()
     print(
-        f"{'posts':>10} {'jobs':>4} {'wall s':>8} {'posts/s':>9} "
+        f"{'export':>6} {'posts':>10} {'jobs':>4} {'wall s':>8} {'posts/s':>9} "
         f"{'largest process MiB':>20} {'all processes MiB':>18}"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
-            export = Path(tmp) / f"posts-{n}.jsonl"
-            make_export(export, n)
-            for jobs in args.jobs:
-                wall, largest, total = measure(export, jobs)
-                print(
-                    f"{n:>10,} {jobs:>4} {wall:>8.1f} {n / wall:>9,.0f} "
-                    f"{largest:>20,.0f} {total:>18,.0f}"
-                )
-            export.unlink()
+        for fmt in args.export:
+            for n in args.sizes:
+                export = Path(tmp) / f"posts-{n}.{fmt}"
+                make_export(export, n, fmt)
+                for jobs in args.jobs:
+                    wall, largest, total = measure(export, jobs)
+                    print(
+                        f"{fmt:>6} {n:>10,} {jobs:>4} {wall:>8.1f} {n / wall:>9,.0f} "
+                        f"{largest:>20,.0f} {total:>18,.0f}"
+                    )
+                export.unlink()
 
 
 if __name__ == "__main__":

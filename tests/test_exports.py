@@ -4,10 +4,13 @@ bad records reported by number while the rest of the export is linted."""
 from __future__ import annotations
 
 import json
+import tracemalloc
 from pathlib import Path
 
 import jsonschema
 from conftest import check_json, shared, tonelint
+
+from tonelint.sources.records import records
 
 CSV = (
     "id,author,date,title,body,lang\n"
@@ -94,18 +97,111 @@ def test_json_array_and_file_level_errors(tmp_path: Path) -> None:
         "posts.json",
         json.dumps([{"id": 7, "text": "RT if you agree!"}, {"id": 8, "text": "Nice weather."}]),
     )
-    broken = write(tmp_path, "broken.json", '[{"id": 1, "text": "x"}')
+    # Streamed: the records before the break are linted, then the break is reported.
+    broken = write(tmp_path, "broken.json", '[{"id": 1, "text": "Tag a friend!"}')
     scalar = write(tmp_path, "scalar.json", '{"id": 1}')
     status, out = check_json(str(good), str(broken), str(scalar), "--lang", "en", cwd=tmp_path)
     assert status == 2
-    assert [(d["record"], d["code"]) for d in out["diagnostics"]] == [("7", "TL402")]
-    assert out["errors"] == [
-        {
-            "path": str(broken),
-            "message": "invalid JSON at line 1, column 24: Expecting ',' delimiter",
-        },
-        {"path": str(scalar), "message": "expected a JSON array of objects, found a JSON dict"},
+    assert [(d["record"], d["code"]) for d in out["diagnostics"]] == [
+        ("7", "TL402"),
+        ("1", "TL402"),
     ]
+    assert out["errors"] == [
+        {"path": str(broken), "message": "invalid JSON after record 1: parse error: premature EOF"},
+        {"path": str(scalar), "message": "expected a JSON array of objects, found a JSON object"},
+    ]
+
+
+def test_json_array_is_read_as_a_stream_up_to_a_break(tmp_path: Path) -> None:
+    """Records before a syntax error are linted and bad elements named by number, as in JSON
+    Lines; what the file holds when it is not an array is named."""
+    export = write(
+        tmp_path,
+        "export.json",
+        "\ufeff[\n"  # a byte order mark, as Windows tools write it
+        '  {"id": "a", "text": "RT if you agree!"},\n'
+        '  {"id": "b", "text": 5},\n'
+        "  [1, 2],\n"
+        + '{"meta": ' * 101  # a record nested too deep is refused, and the reading goes on
+        + "1"
+        + "}" * 101
+        + ',\n  {"id": "d", "text": "Tag a friend!", "meta": {"tags": [{"name": "zomer"}]}}\n'
+        '  {"id": "e", "text": "Tag a friend!"}\n'
+        "]\n",
+    )
+    empty = write(tmp_path, "empty.json", " \n")
+    text = write(tmp_path, "text.json", "posts: none")
+    number = write(tmp_path, "number.json", "-1")
+    latin1 = tmp_path / "latin1.json"
+    latin1.write_bytes('[{"id": "x", "text": "café"}]'.encode("latin-1"))
+    files = (export, empty, text, number, latin1)
+    status, out = check_json(*map(str, files), "--lang", "en", cwd=tmp_path)
+    assert status == 2
+    assert [(d["record"], d["code"], d["line"], d["column"]) for d in out["diagnostics"]] == [
+        ("a", "TL402", 1, 1),
+        ("d", "TL402", 1, 1),
+    ]
+    reason = "parse error: after array element, I expect ',' or ']'"
+    assert [(e["path"], e["message"]) for e in out["errors"]] == [
+        (str(export), "record 2: field 'text' is a number, expected text"),
+        (str(export), "record 3: is a JSON list, not an object"),
+        (str(export), "record 4: nests deeper than 100 levels"),
+        (str(export), f"invalid JSON after record 5: {reason}"),
+        (str(empty), "expected a JSON array of objects, found an empty file"),
+        (str(text), "expected a JSON array of objects, found no JSON value"),
+        (str(number), "expected a JSON array of objects, found a JSON number"),
+        (str(latin1), "not valid UTF-8 in the first record (save the export as UTF-8)"),
+    ]
+
+
+def test_a_json_array_is_not_held_in_memory(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("[")
+        for n in range(1, 40_001):
+            post = {"id": f"p{n}", "author": "anna", "text": f"Bericht {n}: tot zaterdag!"}
+            fh.write(("," if n > 1 else "") + json.dumps(post) + "\n")
+        fh.write("]")
+    next(iter(records(path, "json")))  # imports done before memory is traced
+    tracemalloc.start()
+    try:
+        count = 0
+        last: object = None
+        for record in records(path, "json"):
+            count, last = count + 1, record
+        _, streaming_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        json.loads(path.read_text("utf-8"))
+        _, whole_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 40_000
+    assert last == (
+        40_000,
+        {"id": "p40000", "author": "anna", "text": "Bericht 40000: tot zaterdag!"},
+    )
+    # Read whole, the file takes 18 MB; streamed, under 1 MB (0.5 MB measured).
+    assert whole_peak > 15_000_000
+    assert streaming_peak < 1_000_000
+
+
+def test_a_json_array_of_brackets_cannot_exhaust_memory(tmp_path: Path) -> None:
+    # 35 kB of nested objects: built with a path string per level (as ijson's `items` does),
+    # they take 26 MB (measured; quadratic in the depth); refused at depth 100, almost nothing.
+    path = tmp_path / "bomb.json"
+    path.write_text("[" + '{"a": ' * 5_000 + "1" + "}" * 5_000 + ', {"text": "Hoi"}]', "utf-8")
+    next(iter(records(path, "json")))  # imports done before memory is traced
+    tracemalloc.start()
+    try:
+        found = list(records(path, "json"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [getattr(r, "message", r) for r in found] == [
+        "record 1: nests deeper than 100 levels",
+        (2, {"text": "Hoi"}),
+    ]
+    assert peak < 1_000_000
 
 
 def test_sarif_has_record_and_field_as_logical_locations(tmp_path: Path) -> None:

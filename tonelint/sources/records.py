@@ -1,9 +1,8 @@
 """CMS exports: one Document per text field of each record.
 
 Formats: CSV (``.csv``), JSON Lines (``.jsonl``, ``.ndjson``), a JSON array of objects
-(``.json``), and WordPress WXR (``.xml``, in :mod:`tonelint.sources.wxr`). CSV and JSON Lines are
-read as a stream, record by record, so memory does not grow with the size of the export; a JSON
-array is read whole (use JSON Lines for very large exports).
+(``.json``), and WordPress WXR (``.xml``, in :mod:`tonelint.sources.wxr`). Every format is read as
+a stream, record by record, so memory does not grow with the size of the export.
 
 Which field is which comes from :class:`FieldMap` (``fields = {...}`` in the config, or
 ``--text-field``/``--id-field`` on the command line). A record's own ``lang``, ``audience``,
@@ -19,6 +18,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from tonelint.documents import Document, InputError, Origin, RecordError
 from tonelint.settings import ConfigError, Settings
@@ -110,23 +110,102 @@ def _jsonl(path: Path) -> Iterator[Record | RecordError]:
             yield number, value
 
 
+# What a JSON value starts with, for a file that holds something other than an array.
+_JSON_KINDS = {
+    ord("{"): "a JSON object",
+    ord('"'): "a JSON string",
+    ord("t"): "a JSON boolean",
+    ord("f"): "a JSON boolean",
+    ord("n"): "JSON null",
+    **{ord(c): "a JSON number" for c in "-0123456789"},
+}
+_BOM = b"\xef\xbb\xbf"
+
+
+# How deep a record may nest. A post is an object of strings and numbers, perhaps a level or two
+# of metadata; a record nested deeper is refused, and skipped without being built, so a small
+# file of brackets cannot exhaust memory (ijson's `items` builds a path string per level:
+# quadratic in the depth).
+MAX_JSON_DEPTH = 100
+
+
 def _json(path: Path) -> Iterator[Record | RecordError]:
-    try:
-        with path.open(encoding="utf-8-sig") as fh:
-            value = json.load(fh)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            str(path), f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
-    if not isinstance(value, list):
-        raise InputError(
-            str(path), f"expected a JSON array of objects, found a JSON {type(value).__name__}"
-        )
-    for number, item in enumerate(value, start=1):
-        if not isinstance(item, dict):
-            yield RecordError(str(path), number, f"is a JSON {type(item).__name__}, not an object")
+    """The elements of a JSON array, read as a stream: ijson's parser gives events, which are
+    built into one element at a time. A syntax error ends the file: the records before it were
+    read and are linted."""
+    import ijson
+
+    name = str(path)
+    with path.open("rb") as fh:
+        if fh.read(len(_BOM)) != _BOM:
+            fh.seek(0)
+        first = _first_byte(fh)
+        if first != ord("["):
+            found = "an empty file" if first is None else _JSON_KINDS.get(first, "no JSON value")
+            raise InputError(name, f"expected a JSON array of objects, found {found}")
+        fh.seek(-1, 1)
+        number = 0
+        try:
+            for number, item in enumerate(_elements(ijson.basic_parse(fh, use_float=True)), 1):
+                if item is _TOO_DEEP:
+                    yield RecordError(name, number, f"nests deeper than {MAX_JSON_DEPTH} levels")
+                elif not isinstance(item, dict):
+                    kind = type(item).__name__
+                    yield RecordError(name, number, f"is a JSON {kind}, not an object")
+                else:
+                    yield number, item
+        except ijson.JSONError as exc:
+            raise InputError(name, _json_error(exc, number)) from None
+
+
+_TOO_DEEP = object()  # stands for an element nested deeper than MAX_JSON_DEPTH
+_OPEN = frozenset({"start_map", "start_array"})
+_CLOSE = frozenset({"end_map", "end_array"})
+
+
+def _elements(events: Iterator[tuple[str, object]]) -> Iterator[object]:
+    """The elements of the array ``events`` describe (ijson's basic_parse of a file that starts
+    with ``[``), each built when it ends; :data:`_TOO_DEEP` for one nested too deep."""
+    import ijson
+
+    next(events)  # the array's start
+    depth = 0  # inside the current element
+    builder = None  # None while skipping an element that is too deep
+    for event, value in events:
+        if depth == 0:
+            if event in _OPEN:
+                builder, depth = ijson.ObjectBuilder(), 1
+                builder.event(event, value)
+            elif event not in _CLOSE:  # a scalar element; the array's end is not one
+                yield value
             continue
-        yield number, item
+        depth += 1 if event in _OPEN else -1 if event in _CLOSE else 0
+        if builder is not None:
+            if depth > MAX_JSON_DEPTH:
+                builder = None
+            else:
+                builder.event(event, value)
+        if depth == 0:
+            yield builder.value if builder is not None else _TOO_DEEP
+
+
+def _first_byte(fh: BinaryIO) -> int | None:
+    """The first byte that is not JSON whitespace, read from ``fh``; None at the end."""
+    while chunk := fh.read(1):
+        if chunk not in b" \t\r\n":
+            return chunk[0]
+    return None
+
+
+def _json_error(exc: Exception, records: int) -> str:
+    """ijson's (yajl's) message, first line: it goes on with a picture of the context."""
+    raw = exc.args[0] if exc.args else ""
+    message = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    reason = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
+    where = f"after record {records}" if records else "in the first record"
+    if "invalid bytes in UTF8" in reason:
+        return f"not valid UTF-8 {where} (save the export as UTF-8)"
+    return f"invalid JSON {where}: {reason}"
 
 
 def records(path: Path, fmt: str) -> Iterator[Record | RecordError]:
