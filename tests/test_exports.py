@@ -86,7 +86,7 @@ def test_jsonl_records_own_settings_and_bad_records(tmp_path: Path) -> None:
         "record 2: missing text field 'text'",
         "record 3: field 'text' is a number, expected text",
         "record 4: invalid JSON on line 4: Expecting value",
-        "record 6: line 6 is a JSON list, not an object",
+        "record 6: line 6 is an array, not an object",
         "record 7: audience = 'kids' is not allowed; allowed values: youth, general, professional",
     ]
 
@@ -144,7 +144,7 @@ def test_json_array_is_read_as_a_stream_up_to_a_break(tmp_path: Path) -> None:
     reason = "parse error: after array element, I expect ',' or ']'"
     assert [(e["path"], e["message"]) for e in out["errors"]] == [
         (str(export), "record 2: field 'text' is a number, expected text"),
-        (str(export), "record 3: is a JSON list, not an object"),
+        (str(export), "record 3: is an array, not an object"),
         (str(export), "record 4: nests deeper than 100 levels"),
         (str(export), f"invalid JSON after record 5: {reason}"),
         (str(empty), "expected a JSON array of objects, found an empty file"),
@@ -152,6 +152,18 @@ def test_json_array_is_read_as_a_stream_up_to_a_break(tmp_path: Path) -> None:
         (str(number), "expected a JSON array of objects, found a JSON number"),
         (str(latin1), "not valid UTF-8 in the first record (save the export as UTF-8)"),
     ]
+
+
+def test_a_json_array_read_as_json_lines_gets_a_hint(tmp_path: Path) -> None:
+    export = write(tmp_path, "export.jsonl", '[{"id": 1, "text": "RT if you agree!"}]\n')
+    status, out = check_json(str(export), "--lang", "en", cwd=tmp_path)
+    assert status == 2
+    assert [e["message"] for e in out["errors"]] == [
+        "record 1: line 1 is an array, not an object "
+        "(for a JSON array of records, use --input-format json)"
+    ]
+    _, out = check_json(str(export), "--lang", "en", "--input-format", "json", cwd=tmp_path)
+    assert [(d["record"], d["code"]) for d in out["diagnostics"]] == [("1", "TL402")]
 
 
 def test_a_json_array_is_not_held_in_memory(tmp_path: Path) -> None:

@@ -102,10 +102,10 @@ def _jsonl(path: Path) -> Iterator[Record | RecordError]:
                 yield RecordError(str(path), number, f"invalid JSON on line {number}: {exc.msg}")
                 continue
             if not isinstance(value, dict):
-                kind = type(value).__name__
-                yield RecordError(
-                    str(path), number, f"line {number} is a JSON {kind}, not an object"
-                )
+                message = f"line {number} is {_json_kind(value)}, not an object"
+                if number == 1 and isinstance(value, list):  # the whole export on one line?
+                    message += " (for a JSON array of records, use --input-format json)"
+                yield RecordError(str(path), number, message)
                 continue
             yield number, value
 
@@ -150,8 +150,7 @@ def _json(path: Path) -> Iterator[Record | RecordError]:
                 if item is _TOO_DEEP:
                     yield RecordError(name, number, f"nests deeper than {MAX_JSON_DEPTH} levels")
                 elif not isinstance(item, dict):
-                    kind = type(item).__name__
-                    yield RecordError(name, number, f"is a JSON {kind}, not an object")
+                    yield RecordError(name, number, f"is {_json_kind(item)}, not an object")
                 else:
                     yield number, item
         except ijson.JSONError as exc:
@@ -224,15 +223,18 @@ def records(path: Path, fmt: str) -> Iterator[Record | RecordError]:
 
 
 def _json_kind(value: object) -> str:
+    """What a decoded JSON value is, in JSON's words ("an array", not "a list")."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):
         return "a number"
+    if isinstance(value, str):
+        return "a string"
     if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return f"a {type(value).__name__}"
+        return "an array"
+    return "an object"
 
 
 def _text(value: object) -> str | None:
