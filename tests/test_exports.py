@@ -48,6 +48,35 @@ def test_csv_with_two_text_fields_and_record_ids(tmp_path: Path) -> None:
     ]
 
 
+def test_every_field_can_be_mapped_on_the_command_line(tmp_path: Path) -> None:
+    export = write(
+        tmp_path,
+        "export.csv",
+        "post_id,byline,published,taal,lezers,soort,kop,tekst\n"
+        "n1,anna,2024-03-01,nl,youth,post,Zomerkamp,Kunt u ons helpen?\n"
+        "n2,bob,2024-03-02,en,general,reply,Re: tickets,Thanks!\n",
+    )
+    mapping = [
+        *("--field", "text=kop", "--field", "text=tekst", "--field", "id=post_id"),
+        *("--field", "author=byline", "--field", "date=published", "--field", "lang=taal"),
+        *("--field", "audience=lezers", "--field", "kind=soort"),
+    ]
+    _, out = check_json(str(export), *mapping, cwd=tmp_path)
+    got = [(d["record"], d["field"], d["code"], d["lang"], d["meta"]) for d in out["diagnostics"]]
+    assert got == [
+        ("n1", "tekst", "TL101", "nl", {"author": "anna", "date": "2024-03-01"}),  # audience
+        ("n2", "tekst", "TL401", "en", {"author": "bob", "date": "2024-03-02"}),  # kind = reply
+    ]
+    proc = tonelint("check", str(export), "--field", "autor=byline", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "'autor' is not one of: text, id, lang, audience, platform, kind, author, date" in (
+        " ".join(proc.stderr.replace("│", " ").split())
+    )
+    proc = tonelint("check", str(export), "--field", "id=post_id", "--id-field", "x", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "the id field is given twice" in proc.stderr
+
+
 def test_text_format_names_record_and_field(tmp_path: Path) -> None:
     export = write(tmp_path, "export.csv", CSV)
     proc = tonelint(

@@ -41,6 +41,30 @@ def _choice(values: tuple[str, ...] | list[str]) -> Callable[[str], str]:
     return parse
 
 
+def _field(value: str) -> str:
+    """``KEY=NAME`` of ``--field``, checked: KEY is one tonelint reads, NAME is not empty."""
+    key, sep, name = value.partition("=")
+    if not sep or not name.strip():
+        raise typer.BadParameter(f"{value!r} is not KEY=NAME (like author=byline)")
+    if key.strip() not in settings_mod.FIELD_KEYS:
+        keys = ", ".join(settings_mod.FIELD_KEYS)
+        raise typer.BadParameter(f"{key.strip()!r} is not one of: {keys}")
+    return f"{key.strip()}={name.strip()}"
+
+
+def _fields(given: list[str], id_field: str | None) -> dict[str, list[str]]:
+    """The ``fields`` setting from ``--field`` (and ``--text-field``/``--id-field``)."""
+    fields: dict[str, list[str]] = {}
+    for item in [*given, *([f"id={id_field}"] if id_field else [])]:
+        key, _, name = item.partition("=")
+        if key != "text" and key in fields and fields[key] != [name]:
+            raise typer.BadParameter(f"the {key} field is given twice", param_hint="--field")
+        fields.setdefault(key, [])
+        if name not in fields[key]:
+            fields[key].append(name)
+    return fields
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - for stdin.")],
@@ -93,6 +117,18 @@ def check(
     id_field: Annotated[
         str | None, typer.Option("--id-field", help="Field of a CMS export with the record id.")
     ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            metavar="KEY=NAME",
+            parser=_field,
+            help=(
+                "Field of a CMS export that holds KEY: "
+                f"{', '.join(settings_mod.FIELD_KEYS)}; may be repeated (--field author=byline)."
+            ),
+        ),
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Processes for CMS exports; 0: one per core.")
     ] = 1,
@@ -118,11 +154,7 @@ def check(
             cli[key] = value
     if rule_pack:
         cli["rule-packs"] = list(rule_pack)
-    fields: dict[str, object] = {}
-    if text_field:
-        fields["text"] = list(text_field)
-    if id_field:
-        fields["id"] = id_field
+    fields = _fields([*(field or ()), *(f"text={f}" for f in text_field or ())], id_field)
     if fields:
         cli["fields"] = fields
     options = Options(
