@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
+
+from tonelint.runner import Progress
+from tonelint.sources import records
 
 PROGRESS = re.compile(r"\r([\d,]+) records, [\d,]+/s(?:, about [\d,]+ s left)? *")
 
@@ -79,3 +83,45 @@ def test_no_progress_in_ci_or_when_stderr_is_not_a_terminal(tmp_path: Path) -> N
         check=False,
     )
     assert "records," not in proc.stderr
+
+
+def _pretty_export(tmp_path: Path, fmt: str, n: int) -> Path:
+    """``n`` posts as a pretty-printed JSON array (seven lines a record), JSON Lines, CSV, or
+    a WordPress export written over several lines a post."""
+    posts = [{"id": str(i), "text": f"Bericht {i}: tot zaterdag in de winkel!"} for i in range(n)]
+    path = tmp_path / f"export.{fmt}"
+    if fmt == "json":
+        path.write_text(json.dumps(posts, indent=2), "utf-8")
+    elif fmt == "jsonl":
+        path.write_text("".join(json.dumps(p) + "\n" for p in posts), "utf-8")
+    elif fmt == "csv":
+        path.write_text("id,text\n" + "".join(f"{p['id']},{p['text']}\n" for p in posts), "utf-8")
+    else:
+        items = "".join(
+            f"<item>\n  <wp:post_id>{p['id']}</wp:post_id>\n  <wp:post_type>post</wp:post_type>\n"
+            f"  <content:encoded><![CDATA[{p['text']}]]></content:encoded>\n</item>\n"
+            for p in posts
+        )
+        path.write_text(
+            '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+            f"{items}</channel>\n</rss>\n",
+            "utf-8",
+        )
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "wxr"])
+def test_time_left_follows_the_share_of_the_file_read(tmp_path: Path, fmt: str) -> None:
+    # Half the records read in 10 s: about 10 s left, however many lines a record spans.
+    path = _pretty_export(tmp_path, fmt, 20_000)
+    now = 0.0
+    position = records.ReadPosition()
+    progress = Progress(path, enabled=False, position=position, clock=lambda: now)
+    assert progress.time_left() is None  # nothing read yet
+    items = records.documents(path, fmt, records.FieldMap(), position)
+    for _ in range(10_000):
+        next(items)
+    now = 10.0
+    left = progress.time_left()
+    assert left is not None and 8.5 < left < 11  # read a little ahead; later ids are longer

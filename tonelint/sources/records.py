@@ -14,6 +14,7 @@ Which field is which comes from :class:`FieldMap` (``fields = {...}`` in the con
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -56,8 +57,33 @@ class FieldMap:
 Record = tuple[int, Mapping[str, object]]
 
 
-def _csv(path: Path) -> Iterator[Record | RecordError]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
+class ReadPosition:
+    """How many bytes of an export have been read so far. The progress line takes the time
+    left from it: records differ in size, and in JSON and XML a record spans lines, so neither
+    a record count nor a line count of the file says how far along a run is."""
+
+    def __init__(self) -> None:
+        self._file: BinaryIO | None = None
+
+    def track(self, fh: BinaryIO) -> None:
+        """Follow ``fh``, the binary file the export is read from."""
+        self._file = fh
+
+    def open_text(self, path: Path, newline: str | None = None) -> io.TextIOWrapper:
+        """``path`` opened as UTF-8 text (a byte order mark skipped), followed."""
+        raw = path.open("rb")
+        self.track(raw)
+        return io.TextIOWrapper(raw, encoding="utf-8-sig", newline=newline)
+
+    def __call__(self) -> int:
+        try:
+            return self._file.tell() if self._file is not None else 0
+        except (OSError, ValueError):  # closed: read to the end
+            return 0
+
+
+def _csv(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
+    with position.open_text(path, newline="") as fh:
         reader = csv.reader(fh)
         try:
             header = next(reader, None)
@@ -91,8 +117,8 @@ def _csv(path: Path) -> Iterator[Record | RecordError]:
             yield number, dict(zip(header, row, strict=True))
 
 
-def _jsonl(path: Path) -> Iterator[Record | RecordError]:
-    with path.open(encoding="utf-8-sig") as fh:
+def _jsonl(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
+    with position.open_text(path) as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
@@ -129,7 +155,7 @@ _BOM = b"\xef\xbb\xbf"
 MAX_JSON_DEPTH = 100
 
 
-def _json(path: Path) -> Iterator[Record | RecordError]:
+def _json(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
     """The elements of a JSON array, read as a stream: ijson's parser gives events, which are
     built into one element at a time. A syntax error ends the file: the records before it were
     read and are linted."""
@@ -137,6 +163,7 @@ def _json(path: Path) -> Iterator[Record | RecordError]:
 
     name = str(path)
     with path.open("rb") as fh:
+        position.track(fh)
         if fh.read(len(_BOM)) != _BOM:
             fh.seek(0)
         first = _first_byte(fh)
@@ -207,18 +234,22 @@ def _json_error(exc: Exception, records: int) -> str:
     return f"invalid JSON {where}: {reason}"
 
 
-def records(path: Path, fmt: str) -> Iterator[Record | RecordError]:
-    """The export's records, numbered from 1, or errors for the bad ones."""
+def records(
+    path: Path, fmt: str, position: ReadPosition | None = None
+) -> Iterator[Record | RecordError]:
+    """The export's records, numbered from 1, or errors for the bad ones; ``position`` follows
+    how far the file has been read."""
+    position = position or ReadPosition()
     if fmt == "csv":
-        return _csv(path)
+        return _csv(path, position)
     if fmt == "jsonl":
-        return _jsonl(path)
+        return _jsonl(path, position)
     if fmt == "json":
-        return _json(path)
+        return _json(path, position)
     if fmt == "wxr":
         from tonelint.sources import wxr
 
-        return wxr.records(path)
+        return wxr.records(path, position.track)
     raise ValueError(f"unknown export format {fmt!r}")
 
 
@@ -245,11 +276,13 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def documents(path: Path, fmt: str, fields: FieldMap) -> Iterator[Document | InputError]:
+def documents(
+    path: Path, fmt: str, fields: FieldMap, position: ReadPosition | None = None
+) -> Iterator[Document | InputError]:
     """One Document per text field per record, in export order; errors for bad records."""
     name = str(path)
     try:
-        for item in records(path, fmt):
+        for item in records(path, fmt, position):
             if isinstance(item, RecordError):
                 yield item
                 continue

@@ -30,7 +30,7 @@ Content is kept as the export has it, HTML included; a CDATA section is plain te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
@@ -54,7 +54,9 @@ _WP = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/")
 Record = tuple[int, dict[str, object]]
 
 
-def records(path: Path) -> Iterator[Record | RecordError]:
+def records(
+    path: Path, opened: Callable[[BinaryIO], None] | None = None
+) -> Iterator[Record | RecordError]:
     """The export's posts, pages and approved comments as records, numbered from 1.
 
     Raises :class:`InputError` for XML that declares entities, refers to an external entity,
@@ -64,6 +66,8 @@ def records(path: Path) -> Iterator[Record | RecordError]:
     number = 0
     try:
         with path.open("rb") as fh:
+            if opened is not None:
+                opened(fh)  # to follow how far it is read
             for item in _items(fh, name):
                 for record in _item_records(item):
                     number += 1
