@@ -77,6 +77,38 @@ def test_every_field_can_be_mapped_on_the_command_line(tmp_path: Path) -> None:
     assert "the id field is given twice" in proc.stderr
 
 
+def test_csv_delimiter_is_read_from_the_header(tmp_path: Path) -> None:
+    # Excel in a Dutch or French locale separates with semicolons (and writes a BOM and CRLF).
+    dutch_excel = tmp_path / "excel.csv"
+    dutch_excel.write_bytes(
+        "\ufeffid;text;author\r\n"
+        'n1;"Kunt u ons helpen; alstublieft?";anna\r\n'
+        "n2;Tickets vanaf vrijdag, neem je vrienden mee.;bob\r\n".encode()
+    )
+    tabs = write(tmp_path, "tabs.csv", "id\ttext\nt1\tKunt u ons helpen?\n")
+    # Semicolons in the texts of a comma-separated export are text.
+    commas = write(tmp_path, "commas.csv", 'id,text\nc1,"Kunt u; of jij?"\nc2,Leuk; toch\n')
+    status, out = check_json(
+        str(dutch_excel),
+        str(tabs),
+        str(commas),
+        "--lang",
+        "nl",
+        "--audience",
+        "youth",
+        cwd=tmp_path,
+    )
+    assert status == 1
+    got = [(d["record"], d["code"], d["column"], d["meta"]) for d in out["diagnostics"]]
+    assert got == [
+        ("n1", "TL101", 1, {"author": "anna"}),
+        ("n1", "TL101", 20, {"author": "anna"}),
+        ("t1", "TL101", 1, {}),
+        ("c1", "TL101", 1, {}),
+        ("c1", "TL104", 12, {}),  # "jij" after "u": address mixed
+    ]
+
+
 def test_text_format_names_record_and_field(tmp_path: Path) -> None:
     export = write(tmp_path, "export.csv", CSV)
     proc = tonelint(

@@ -18,6 +18,7 @@ import io
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -82,9 +83,20 @@ class ReadPosition:
             return 0
 
 
+# Excel writes CSV with the list separator of the user's locale: a semicolon in Dutch and French
+# (and most of Europe), a comma in English; some CMSes write tabs.
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(header: str) -> str:
+    """The delimiter that splits the header line into the most fields (a comma on a tie)."""
+    return max(CSV_DELIMITERS, key=lambda d: len(next(csv.reader([header], delimiter=d), [])))
+
+
 def _csv(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
     with position.open_text(path, newline="") as fh:
-        reader = csv.reader(fh)
+        first = fh.readline()
+        reader = csv.reader(chain([first], fh), delimiter=_delimiter(first))
         try:
             header = next(reader, None)
         except csv.Error as exc:
