@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 from conftest import check_json, shared, tonelint
 
-from tonelint.sources.records import records
+from tonelint.sources.records import html_regions, records
 
 CSV = (
     "id,author,date,title,body,lang\n"
@@ -107,6 +107,40 @@ def test_csv_delimiter_is_read_from_the_header(tmp_path: Path) -> None:
         ("c1", "TL101", 1, {}),
         ("c1", "TL104", 12, {}),  # "jij" after "u": address mixed
     ]
+
+
+def test_nested_fields_and_html_of_a_wordpress_rest_export(tmp_path: Path) -> None:
+    # The shape of WordPress's REST API (/wp-json/wp/v2/posts): text under content.rendered,
+    # as HTML with Gutenberg block comments; author and date nested too in an X archive.
+    posts = [
+        {
+            "id": 12,
+            "date": "2024-03-01T10:00:00",
+            "title": {"rendered": "Zomerkamp"},
+            "content": {
+                "rendered": '<!-- wp:paragraph --><p class="has-text">Kunt u ons helpen, '
+                '<a href="https://example.org/hulp">alstublieft</a>?</p><!-- /wp:paragraph -->'
+            },
+        },
+        {"id": 13, "title": {"rendered": "Leuk!"}, "content": {"protected": True}},
+        {"id": 14, "title": {"rendered": "I <3 jullie, a < b > c"}, "content": {"rendered": 5}},
+    ]
+    export = write(tmp_path, "posts.json", json.dumps(posts))
+    fields = ("--field", "text=title.rendered", "--field", "text=content.rendered")
+    status, out = check_json(str(export), *fields, "--audience", "youth", cwd=tmp_path)
+    assert status == 2
+    text = posts[0]["content"]["rendered"]  # type: ignore[index]
+    got = [(d["record"], d["field"], d["code"], d["start"], d["end"]) for d in out["diagnostics"]]
+    assert got == [
+        ("12", "content.rendered", "TL101", text.index("Kunt u"), text.index(" ons")),
+        ("12", "content.rendered", "TL101", text.index("alstublieft"), text.index("</a>")),
+    ]
+    assert [e["message"] for e in out["errors"]] == [
+        "record 3: field 'content.rendered' is a number, expected text"
+    ]
+    # Tags as CommonMark defines raw HTML: a heart or a comparison stays text.
+    text = "I <3 jullie, a < b > c<br/>"
+    assert [(e.span.start, e.span.end) for e in html_regions(text)] == [(22, 27)]
 
 
 def test_text_format_names_record_and_field(tmp_path: Path) -> None:

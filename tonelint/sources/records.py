@@ -22,7 +22,9 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from tonelint.documents import Document, InputError, Origin, RecordError
+from markdown_it.common.html_re import HTML_TAG_RE
+
+from tonelint.documents import Document, Excluded, InputError, Origin, RecordError, Region, Span
 from tonelint.settings import ConfigError, Settings
 
 EXPORT_FORMATS = ("csv", "jsonl", "json", "wxr")
@@ -311,17 +313,51 @@ def documents(
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
 
 
+_MISSING = object()
+
+
+def html_regions(text: str) -> tuple[Excluded, ...]:
+    """The HTML tags and comments in a record's text, to leave out of the prose: CMS fields
+    hold HTML (WordPress content, ``<!-- wp:paragraph -->`` blocks), and a tag is not words.
+    Tags are recognised as CommonMark defines raw HTML (markdown-it's pattern), so "<3" or
+    "a < b" stay text."""
+    if "<" not in text:
+        return ()
+    return tuple(
+        Excluded(Span(m.start(), m.end()), Region.HTML) for m in HTML_TAG_RE.finditer(text)
+    )
+
+
+def _lookup(record: Mapping[str, object], name: str) -> object:
+    """The value of field ``name``; a dotted name reaches into nested objects when the record
+    has no field of that name (``content.rendered`` in WordPress's REST API, ``tweet.full_text``
+    in an X archive). :data:`_MISSING` when there is none."""
+    if name in record:
+        return record[name]
+    value: object = record
+    for part in name.split(".") if "." in name else ():
+        if not isinstance(value, Mapping) or part not in value:
+            return _MISSING
+        value = value[part]
+    return value if value is not record else _MISSING
+
+
 def record_documents(
     path: str, number: int, record: Mapping[str, object], fields: FieldMap
 ) -> Iterator[Document]:
     """The documents of one record (one per text field present); RecordError if it is bad."""
-    present = [f for f in fields.text if f in record]
+
+    def get(name: str) -> object:
+        value = _lookup(record, name)
+        return None if value is _MISSING else value
+
+    present = [(f, v) for f in fields.text if (v := _lookup(record, f)) is not _MISSING]
     if not present:
         wanted = " or ".join(repr(f) for f in fields.text)
         raise RecordError(path, number, f"missing text field {wanted}")
     own: dict[str, object] = {}
     for key in RECORD_SETTINGS:
-        value = record.get(getattr(fields, key))
+        value = get(getattr(fields, key))
         if value not in (None, ""):
             own[key] = value
     if own:
@@ -329,14 +365,11 @@ def record_documents(
             Settings().merged(own, path)
         except ConfigError as exc:
             raise RecordError(path, number, exc.message) from None
-    record_id = _text(record.get(fields.id))
+    record_id = _text(get(fields.id))
     meta = tuple(
-        (key, text)
-        for key in META
-        if (text := _text(record.get(getattr(fields, key)))) not in (None, "")
+        (key, text) for key in META if (text := _text(get(getattr(fields, key)))) not in (None, "")
     )
-    for field_name in present:
-        value = record[field_name]
+    for field_name, value in present:
         if value is None:
             continue
         text = value if isinstance(value, str) else None
@@ -347,6 +380,7 @@ def record_documents(
         yield Document(
             text=text,
             path=path,
+            excluded=html_regions(text),
             front_matter=own,
             origin=Origin(record_id or str(number), number, field_name, meta),
         )

@@ -24,7 +24,9 @@ status     ``wp:status``                   --
 parent     --                              the post's ``wp:post_id``
 =========  ==============================  ===============================
 
-Content is kept as the export has it, HTML included; a CDATA section is plain text.
+Content is kept as the export has it, HTML included (its tags are left out of the prose when
+the record is linted: :func:`tonelint.sources.records.html_regions`); a CDATA section is plain
+text.
 """
 
 from __future__ import annotations
