@@ -16,7 +16,8 @@ from conftest import ROOT
 from tonelint.runner import Progress
 from tonelint.sources import records
 
-PROGRESS = re.compile(r"\r([\d,]+) records, [\d,]+/s(?:, about [\d,]+ s left)? *")
+BAR = r"[█░#-]{20} +\d+% "
+PROGRESS = re.compile(rf"\r(?:{BAR})?([\d,]+) records, [\d,]+/s(?:, about [\d,]+ s left)? *")
 
 
 def export(tmp_path: Path, n: int = 700) -> Path:
@@ -64,7 +65,8 @@ def test_progress_on_a_terminal_counts_records_and_is_cleared(tmp_path: Path) ->
     )
     counts = [int(m.group(1).replace(",", "")) for m in PROGRESS.finditer(err)]
     assert counts and counts == sorted(counts) and counts[-1] <= 700
-    assert err.endswith("\r" + " " * 60 + "\r")  # nothing left on the line
+    last = re.search(r"\r([^\r]+)\r( +)\r$", err)  # the last line, then blanked
+    assert last and len(last.group(2)) >= len(last.group(1)) and "100%" in last.group(1)
     assert out.count(": TL101 ") == 700  # 350 formal lines, two each ("Kunt u", "alstublieft")
     assert "records" not in out
 
@@ -125,3 +127,15 @@ def test_time_left_follows_the_share_of_the_file_read(tmp_path: Path, fmt: str) 
     now = 10.0
     left = progress.time_left()
     assert left is not None and 8.5 < left < 11  # read a little ahead; later ids are longer
+
+
+def test_the_bar_shows_the_share_read_and_the_time_left(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(b"x" * 1000)
+    read, now = 0, 0.0
+    progress = Progress(path, enabled=False, position=lambda: read, clock=lambda: now)
+    assert progress.line() == "0 records, 0/s"  # nothing read: no share, no time left
+    progress.count, read, now = 2_500, 250, 10.0
+    assert progress.line() == "█████░░░░░░░░░░░░░░░  25% 2,500 records, 250/s, about 30 s left"
+    progress.count, read, now = 9_990, 999, 40.0
+    assert progress.line() == ("███████████████████░ 100% 9,990 records, 250/s, about 0 s left")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -256,14 +257,15 @@ def _lint_batches(
 
 
 class Progress:
-    """Records linted, records per second and the time left, on an interactive terminal only
-    (standard error a terminal, not in CI). The line is cleared before results are written,
-    which go to the same terminal when standard output is one too.
+    """A progress bar for a CMS export: the share of the file read, records linted, records per
+    second and the time left; on an interactive terminal only (standard error a terminal, not
+    in CI). The line is cleared before results are written, which go to the same terminal when
+    standard output is one too.
 
-    The time left comes from the share of the file read so far (``position``, in bytes): a
-    record's size varies, but a run's pace per byte holds steady."""
+    The share and the time left come from how much of the file has been read (``position``, in
+    bytes): a record's size varies, but a run's pace per byte holds steady."""
 
-    WIDTH = 60
+    BAR = 20  # characters
 
     def __init__(
         self,
@@ -277,40 +279,70 @@ class Progress:
         self.clock = clock
         self.start = clock()
         self.shown = 0.0
-        self.visible = False
+        self.width = 0  # of the line on the terminal, 0 when there is none
         self.position = position
         self.size = _size(path)
+        self.blocks = _bar_blocks(sys.stderr.encoding) if self.enabled else "█░"
+
+    def share(self) -> float | None:
+        """The share of the file read so far; None before any of it is."""
+        done = self.position() if self.position else 0
+        return min(done / self.size, 1.0) if done > 0 and self.size > 0 else None
 
     def time_left(self) -> float | None:
-        """Seconds left, from the share of the file read so far; None before there is one."""
-        done = self.position() if self.position else 0
-        if not 0 < done < self.size:
-            return None
-        return (self.clock() - self.start) * (self.size - done) / done
+        """Seconds left, at the pace so far; None while there is no share to go by."""
+        share = self.share()
+        return None if share is None else (self.clock() - self.start) * (1 - share) / share
+
+    def line(self) -> str:
+        """What the progress line says now."""
+        rate = self.count / max(self.clock() - self.start, 1e-9)
+        text = f"{self.count:,} records, {rate:,.0f}/s"
+        share, left = self.share(), self.time_left()
+        if share is None or left is None:
+            return text
+        filled = int(share * self.BAR)
+        bar = self.blocks[0] * filled + self.blocks[1] * (self.BAR - filled)
+        return f"{bar} {share:4.0%} {text}, about {left:,.0f} s left"
 
     def advance(self, n: int) -> None:
         self.count += n
         now = self.clock()
-        if not self.enabled or (self.visible and now - self.shown < 0.2):
+        if not self.enabled or (self.width and now - self.shown < 0.2):
             return
         self.shown = now
-        rate = self.count / max(now - self.start, 1e-9)
-        left = self.time_left()
-        eta = f", about {left:,.0f} s left" if left is not None else ""
-        line = f"{self.count:,} records, {rate:,.0f}/s{eta}"
+        line = self.line()[: max(_columns() - 1, 0)]
         sys.stdout.flush()  # results first, then the line under them
-        sys.stderr.write(f"\r{line:<{self.WIDTH}}")
+        sys.stderr.write(f"\r{line:<{self.width}}")
         sys.stderr.flush()
-        self.visible = True
+        self.width = max(self.width, len(line))
 
     def hide(self) -> None:
-        if self.visible:
-            sys.stderr.write("\r" + " " * self.WIDTH + "\r")
+        if self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
             sys.stderr.flush()
-            self.visible = False
+            self.width = 0
 
     def done(self) -> None:
         self.hide()
+
+
+def _columns() -> int:
+    """The width of the terminal standard error is on (standard output may be a file)."""
+    try:
+        columns = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        columns = 0
+    return columns or shutil.get_terminal_size().columns  # unknown (0): COLUMNS, or 80
+
+
+def _bar_blocks(encoding: str | None) -> str:
+    """Full and empty blocks for the bar; ASCII where the terminal's encoding has no blocks."""
+    try:
+        "█░".encode(encoding or "ascii")
+    except (LookupError, UnicodeEncodeError):
+        return "#-"
+    return "█░"
 
 
 def _size(path: Path) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
@@ -67,10 +68,12 @@ class ReadPosition:
 
     def __init__(self) -> None:
         self._file: BinaryIO | None = None
+        self._size = 0
 
     def track(self, fh: BinaryIO) -> None:
         """Follow ``fh``, the binary file the export is read from."""
         self._file = fh
+        self._size = os.fstat(fh.fileno()).st_size
 
     def open_text(self, path: Path, newline: str | None = None) -> io.TextIOWrapper:
         """``path`` opened as UTF-8 text (a byte order mark skipped), followed."""
@@ -79,10 +82,12 @@ class ReadPosition:
         return io.TextIOWrapper(raw, encoding="utf-8-sig", newline=newline)
 
     def __call__(self) -> int:
-        try:
-            return self._file.tell() if self._file is not None else 0
-        except (OSError, ValueError):  # closed: read to the end
+        if self._file is None:
             return 0
+        try:
+            return self._file.tell()
+        except (OSError, ValueError):  # closed: the reading is over
+            return self._size
 
 
 # Excel writes CSV with the list separator of the user's locale: a semicolon in Dutch and French
