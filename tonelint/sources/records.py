@@ -183,13 +183,10 @@ def _json(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
     name = str(path)
     with path.open("rb") as fh:
         position.track(fh)
-        if fh.read(len(_BOM)) != _BOM:
-            fh.seek(0)
         first = _first_byte(fh)
         if first != ord("["):
             found = "an empty file" if first is None else _JSON_KINDS.get(first, "no JSON value")
             raise InputError(name, f"expected a JSON array of objects, found {found}")
-        fh.seek(-1, 1)
         number = 0
         try:
             for number, item in enumerate(_elements(ijson.basic_parse(fh, use_float=True)), 1):
@@ -234,11 +231,15 @@ def _elements(events: Iterator[tuple[str, object]]) -> Iterator[object]:
             yield builder.value if builder is not None else _TOO_DEEP
 
 
-def _first_byte(fh: BinaryIO) -> int | None:
-    """The first byte that is not JSON whitespace, read from ``fh``; None at the end."""
-    while chunk := fh.read(1):
-        if chunk not in b" \t\r\n":
-            return chunk[0]
+def _first_byte(fh: io.BufferedReader) -> int | None:
+    """The first byte of ``fh`` after a byte order mark and JSON whitespace, which are read;
+    it is not (peeked, not sought: a pipe works too). None at the end."""
+    if fh.peek(len(_BOM)).startswith(_BOM):
+        fh.read(len(_BOM))
+    while head := fh.peek(1)[:1]:
+        if head not in b" \t\r\n":
+            return head[0]
+        fh.read(1)
     return None
 
 
