@@ -183,3 +183,20 @@ def test_directory_walk_skips_hidden_tool_dirs(tmp_path: Path) -> None:
     _, out = check_json(str(tmp_path), "--platform", "x", "--lang", "en", "--select", "TL301")
     assert [Path(d["path"]).name for d in out["diagnostics"]] == ["post.md"]
     assert codes(out) == ["TL301"]
+
+
+def test_output_file_holds_what_stdout_would(tmp_path: Path) -> None:
+    examples = str(ROOT / "examples")
+    plain = tonelint("check", examples, "--format", "sarif")
+    report = tmp_path / "tonelint.sarif"
+    report.write_text("an older report\n", "utf-8")
+    report.chmod(0o640)
+    proc = tonelint("check", examples, "--format", "sarif", "--output-file", str(report))
+    assert (proc.returncode, proc.stdout) == (plain.returncode, "")
+    assert report.read_text("utf-8") == plain.stdout
+    assert report.stat().st_mode & 0o777 == 0o640  # replaced, its mode kept
+    assert [p.name for p in tmp_path.iterdir()] == ["tonelint.sarif"]  # no temporary file left
+    missing = tmp_path / "no-such-dir" / "report.txt"
+    proc = tonelint("check", examples, "-o", str(missing))
+    assert proc.returncode == 2
+    assert proc.stderr == f"tonelint: cannot write {missing}: No such file or directory\n"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import stat
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 
@@ -138,6 +140,14 @@ def check(
     color: Annotated[
         str, typer.Option("--color", parser=_choice(("auto", "always", "never")))
     ] = "auto",
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            help="Write the output to this file (whole or not at all) instead of stdout.",
+        ),
+    ] = None,
 ) -> None:
     """Lint files, directories or standard input."""
     cli: dict[str, object] = {}
@@ -167,8 +177,58 @@ def check(
         stdin_filename=stdin_filename,
         jobs=jobs or (os.cpu_count() or 1),
     )
-    out = sys.stdout
-    fixing_stdin = fix and paths == [STDIN]
+    with _output(output_file) as out:
+        _report(paths, options, out, output_format, color, diff, fix and paths == [STDIN])
+
+
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """Standard output; or ``path``, written as a temporary file beside it and renamed over it
+    when the run ends (whatever its exit code), removed if the run breaks: never half a report."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tonelint", dir=path.parent)
+    except OSError as exc:
+        typer.echo(f"tonelint: cannot write {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    done = False
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            try:
+                yield fh
+            except typer.Exit:
+                done = True
+                raise
+            done = True
+    finally:
+        if done:
+            os.chmod(tmp, _new_file_mode(path))
+            os.replace(tmp, path)
+        else:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode ``path`` has, or the one a new file gets (0o666 less the umask)."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _report(
+    paths: list[str],
+    options: Options,
+    out: TextIO,
+    output_format: str,
+    color: str,
+    diff: bool,
+    fixing_stdin: bool,
+) -> NoReturn:
+    """Lint, write what ``check`` writes to ``out``, and exit with the run's exit code."""
     # Results stream to the output as they are linted (memory stays flat over a CMS export);
     # --diff and a fix of standard input need the fixed texts, so those keep them.
     target: ReportSink | None = None
