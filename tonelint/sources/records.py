@@ -1,8 +1,9 @@
 """CMS exports: one Document per text field of each record.
 
 Formats: CSV (``.csv``), JSON Lines (``.jsonl``, ``.ndjson``), a JSON array of objects
-(``.json``), and WordPress WXR (``.xml``, in :mod:`tonelint.sources.wxr`). Every format is read as
-a stream, record by record, so memory does not grow with the size of the export.
+(``.json``, in :mod:`tonelint.sources.json_array`) and WordPress WXR (``.xml``, in
+:mod:`tonelint.sources.wxr`). Every format is read as a stream, record by record, so memory does
+not grow with the size of the export.
 
 Which field is which comes from :class:`FieldMap` (``fields = {...}`` in the config, or
 ``--text-field``/``--id-field`` on the command line). A record's own ``lang``, ``audience``,
@@ -27,6 +28,7 @@ from markdown_it.common.html_re import HTML_TAG_RE
 
 from tonelint.documents import Document, Excluded, InputError, Origin, RecordError, Region, Span
 from tonelint.settings import ConfigError, Settings
+from tonelint.sources.json_array import json_kind
 
 EXPORT_FORMATS = ("csv", "jsonl", "json", "wxr")
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xml": "wxr"}
@@ -147,111 +149,12 @@ def _jsonl(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]
                 yield RecordError(str(path), number, f"invalid JSON on line {number}: {exc.msg}")
                 continue
             if not isinstance(value, dict):
-                message = f"line {number} is {_json_kind(value)}, not an object"
+                message = f"line {number} is {json_kind(value)}, not an object"
                 if number == 1 and isinstance(value, list):  # the whole export on one line?
                     message += " (for a JSON array of records, use --input-format json)"
                 yield RecordError(str(path), number, message)
                 continue
             yield number, value
-
-
-# What a JSON value starts with, for a file that holds something other than an array.
-_JSON_KINDS = {
-    ord("{"): "a JSON object",
-    ord('"'): "a JSON string",
-    ord("t"): "a JSON boolean",
-    ord("f"): "a JSON boolean",
-    ord("n"): "JSON null",
-    **{ord(c): "a JSON number" for c in "-0123456789"},
-}
-_BOM = b"\xef\xbb\xbf"
-
-
-# How deep a record may nest. A post is an object of strings and numbers, perhaps a level or two
-# of metadata; a record nested deeper is refused, and skipped without being built, so a small
-# file of brackets cannot exhaust memory (ijson's `items` builds a path string per level:
-# quadratic in the depth).
-MAX_JSON_DEPTH = 100
-
-
-def _json(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
-    """The elements of a JSON array, read as a stream: ijson's parser gives events, which are
-    built into one element at a time. A syntax error ends the file: the records before it were
-    read and are linted."""
-    import ijson
-
-    name = str(path)
-    with path.open("rb") as fh:
-        position.track(fh)
-        first = _first_byte(fh)
-        if first != ord("["):
-            found = "an empty file" if first is None else _JSON_KINDS.get(first, "no JSON value")
-            raise InputError(name, f"expected a JSON array of objects, found {found}")
-        number = 0
-        try:
-            for number, item in enumerate(_elements(ijson.basic_parse(fh, use_float=True)), 1):
-                if item is _TOO_DEEP:
-                    yield RecordError(name, number, f"nests deeper than {MAX_JSON_DEPTH} levels")
-                elif not isinstance(item, dict):
-                    yield RecordError(name, number, f"is {_json_kind(item)}, not an object")
-                else:
-                    yield number, item
-        except ijson.JSONError as exc:
-            raise InputError(name, _json_error(exc, number)) from None
-
-
-_TOO_DEEP = object()  # stands for an element nested deeper than MAX_JSON_DEPTH
-_OPEN = frozenset({"start_map", "start_array"})
-_CLOSE = frozenset({"end_map", "end_array"})
-
-
-def _elements(events: Iterator[tuple[str, object]]) -> Iterator[object]:
-    """The elements of the array ``events`` describe (ijson's basic_parse of a file that starts
-    with ``[``), each built when it ends; :data:`_TOO_DEEP` for one nested too deep."""
-    import ijson
-
-    next(events)  # the array's start
-    depth = 0  # inside the current element
-    builder = None  # None while skipping an element that is too deep
-    for event, value in events:
-        if depth == 0:
-            if event in _OPEN:
-                builder, depth = ijson.ObjectBuilder(), 1
-                builder.event(event, value)
-            elif event not in _CLOSE:  # a scalar element; the array's end is not one
-                yield value
-            continue
-        depth += 1 if event in _OPEN else -1 if event in _CLOSE else 0
-        if builder is not None:
-            if depth > MAX_JSON_DEPTH:
-                builder = None
-            else:
-                builder.event(event, value)
-        if depth == 0:
-            yield builder.value if builder is not None else _TOO_DEEP
-
-
-def _first_byte(fh: io.BufferedReader) -> int | None:
-    """The first byte of ``fh`` after a byte order mark and JSON whitespace, which are read;
-    it is not (peeked, not sought: a pipe works too). None at the end."""
-    if fh.peek(len(_BOM)).startswith(_BOM):
-        fh.read(len(_BOM))
-    while head := fh.peek(1)[:1]:
-        if head not in b" \t\r\n":
-            return head[0]
-        fh.read(1)
-    return None
-
-
-def _json_error(exc: Exception, records: int) -> str:
-    """ijson's (yajl's) message, first line: it goes on with a picture of the context."""
-    raw = exc.args[0] if exc.args else ""
-    message = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-    reason = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    where = f"after record {records}" if records else "in the first record"
-    if "invalid bytes in UTF8" in reason:
-        return f"not valid UTF-8 {where} (save the export as UTF-8)"
-    return f"invalid JSON {where}: {reason}"
 
 
 def records(
@@ -265,27 +168,14 @@ def records(
     if fmt == "jsonl":
         return _jsonl(path, position)
     if fmt == "json":
-        return _json(path, position)
+        from tonelint.sources import json_array
+
+        return json_array.records(path, position.track)
     if fmt == "wxr":
         from tonelint.sources import wxr
 
         return wxr.records(path, position.track)
     raise ValueError(f"unknown export format {fmt!r}")
-
-
-def _json_kind(value: object) -> str:
-    """What a decoded JSON value is, in JSON's words ("an array", not "a list")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
 
 
 def _text(value: object) -> str | None:
@@ -381,7 +271,7 @@ def record_documents(
         text = value if isinstance(value, str) else None
         if text is None:
             raise RecordError(
-                path, number, f"field {field_name!r} is {_json_kind(value)}, expected text"
+                path, number, f"field {field_name!r} is {json_kind(value)}, expected text"
             )
         yield Document(
             text=text,
