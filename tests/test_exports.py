@@ -143,6 +143,18 @@ def test_nested_fields_and_html_of_a_wordpress_rest_export(tmp_path: Path) -> No
     assert [(e.span.start, e.span.end) for e in html_regions(text)] == [(22, 27)]
 
 
+def test_csv_header_over_the_field_limit_is_named(tmp_path: Path) -> None:
+    export = write(tmp_path, "huge.csv", 'text,"' + "x" * (17 * 1024 * 1024) + '"\nhoi,\n')
+    status, out = check_json(str(export), cwd=tmp_path)
+    assert status == 2
+    assert out["errors"] == [
+        {
+            "path": str(export),
+            "message": "malformed CSV header: field larger than field limit (16777216)",
+        }
+    ]
+
+
 def test_text_format_names_record_and_field(tmp_path: Path) -> None:
     export = write(tmp_path, "export.csv", CSV)
     proc = tonelint(

@@ -98,8 +98,16 @@ CSV_DELIMITERS = (",", ";", "\t", "|")
 
 
 def _delimiter(header: str) -> str:
-    """The delimiter that splits the header line into the most fields (a comma on a tie)."""
-    return max(CSV_DELIMITERS, key=lambda d: len(next(csv.reader([header], delimiter=d), [])))
+    """The delimiter that splits the header line into the most fields (a comma on a tie; a
+    header that does not parse is reported by the reader that uses the comma)."""
+
+    def fields(delimiter: str) -> int:
+        try:
+            return len(next(csv.reader([header], delimiter=delimiter), []))
+        except csv.Error:
+            return 0
+
+    return max(CSV_DELIMITERS, key=fields)
 
 
 def _csv(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
