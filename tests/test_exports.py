@@ -10,7 +10,8 @@ from pathlib import Path
 import jsonschema
 from conftest import check_json, shared, tonelint
 
-from tonelint.sources.records import html_regions, records
+from tonelint.sources import html
+from tonelint.sources.records import records
 
 CSV = (
     "id,author,date,title,body,lang\n"
@@ -140,7 +141,7 @@ def test_nested_fields_and_html_of_a_wordpress_rest_export(tmp_path: Path) -> No
     ]
     # Tags as CommonMark defines raw HTML: a heart or a comparison stays text.
     text = "I <3 jullie, a < b > c<br/>"
-    assert [(e.span.start, e.span.end) for e in html_regions(text)] == [(22, 27)]
+    assert [(e.span.start, e.span.end) for e in html.regions(text)] == [(22, 27)]
 
 
 def test_csv_header_over_the_field_limit_is_named(tmp_path: Path) -> None:

@@ -24,10 +24,9 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from markdown_it.common.html_re import HTML_TAG_RE
-
-from tonelint.documents import Document, Excluded, InputError, Origin, RecordError, Region, Span
+from tonelint.documents import Document, InputError, Origin, RecordError
 from tonelint.settings import ConfigError, Settings
+from tonelint.sources import html
 from tonelint.sources.json_array import json_kind
 
 EXPORT_FORMATS = ("csv", "jsonl", "json", "wxr")
@@ -220,18 +219,6 @@ def documents(
 _MISSING = object()
 
 
-def html_regions(text: str) -> tuple[Excluded, ...]:
-    """The HTML tags and comments in a record's text, to leave out of the prose: CMS fields
-    hold HTML (WordPress content, ``<!-- wp:paragraph -->`` blocks), and a tag is not words.
-    Tags are recognised as CommonMark defines raw HTML (markdown-it's pattern), so "<3" or
-    "a < b" stay text."""
-    if "<" not in text:
-        return ()
-    return tuple(
-        Excluded(Span(m.start(), m.end()), Region.HTML) for m in HTML_TAG_RE.finditer(text)
-    )
-
-
 def _lookup(record: Mapping[str, object], name: str) -> object:
     """The value of field ``name``; a dotted name reaches into nested objects when the record
     has no field of that name (``content.rendered`` in WordPress's REST API, ``tweet.full_text``
@@ -284,7 +271,7 @@ def record_documents(
         yield Document(
             text=text,
             path=path,
-            excluded=html_regions(text),
+            excluded=html.regions(text),
             front_matter=own,
             origin=Origin(record_id or str(number), number, field_name, meta),
         )

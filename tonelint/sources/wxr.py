@@ -25,7 +25,7 @@ parent     --                              the post's ``wp:post_id``
 =========  ==============================  ===============================
 
 Content is kept as the export has it, HTML included (its tags are left out of the prose when
-the record is linted: :func:`tonelint.sources.records.html_regions`); a CDATA section is plain
+the record is linted: :func:`tonelint.sources.html.regions`); a CDATA section is plain
 text.
 """
 
