@@ -200,3 +200,17 @@ def test_output_file_holds_what_stdout_would(tmp_path: Path) -> None:
     proc = tonelint("check", examples, "-o", str(missing))
     assert proc.returncode == 2
     assert proc.stderr == f"tonelint: cannot write {missing}: No such file or directory\n"
+
+
+def test_a_bad_flag_is_reported_once_and_nothing_is_written(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("last week's report\n", "utf-8")
+    for flags in (["--select", "XX999"], ["--rule-pack", "missing.toml"]):
+        proc = tonelint("check", str(ROOT / "examples"), *flags, "-o", str(report), cwd=tmp_path)
+        assert proc.returncode == 2
+        assert proc.stdout == ""
+        assert len(proc.stderr.splitlines()) == 1  # once, not once per file
+    missing = tmp_path / "missing.toml"
+    assert proc.stderr.startswith(f"tonelint: {missing}: error: cannot read rule pack")
+    assert report.read_text("utf-8") == "last week's report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]

@@ -16,6 +16,7 @@ import typer
 
 from tonelint import pipelines, runner
 from tonelint import settings as settings_mod
+from tonelint.documents import InputError
 from tonelint.registry import RegistryError, Rule, default_registry
 from tonelint.report import EXIT_ERROR, Report
 from tonelint.reporters import FORMATS, ReportSink, sink
@@ -167,6 +168,11 @@ def check(
     fields = _fields([*(field or ()), *(f"text={f}" for f in text_field or ())], id_field)
     if fields:
         cli["fields"] = fields
+    try:  # a bad flag is bad for every file: say so once, before linting any
+        settings_mod.Settings().merged(cli, settings_mod.COMMAND_LINE)
+    except InputError as exc:  # a bad value, or a rule pack that cannot be read
+        typer.echo(f"tonelint: {exc.path}: error: {exc.message}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
     options = Options(
         cli=cli,
         config=config,
@@ -184,7 +190,8 @@ def check(
 @contextlib.contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
     """Standard output; or ``path``, written as a temporary file beside it and renamed over it
-    when the run ends (whatever its exit code), removed if the run breaks: never half a report."""
+    when the run ends with a report (whatever its exit code). A run that breaks, or stops
+    before it writes anything (a config error), leaves ``path`` as it was: never half a report."""
     if path is None:
         yield sys.stdout
         return
@@ -193,17 +200,17 @@ def _output(path: Path | None) -> Iterator[TextIO]:
     except OSError as exc:
         typer.echo(f"tonelint: cannot write {path}: {exc.strerror or exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    done = False
+    written = 0
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             try:
                 yield fh
             except typer.Exit:
-                done = True
+                written = fh.tell()
                 raise
-            done = True
+            written = fh.tell()
     finally:
-        if done:
+        if written:
             os.chmod(tmp, _new_file_mode(path))
             os.replace(tmp, path)
         else:
