@@ -190,8 +190,8 @@ def check(
 @contextlib.contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
     """Standard output; or ``path``, written as a temporary file beside it and renamed over it
-    when the run ends with a report (whatever its exit code). A run that breaks, or stops
-    before it writes anything (a config error), leaves ``path`` as it was: never half a report."""
+    when the run ends (whatever its exit code; an empty diff is an empty file), removed if the
+    run breaks: never half a report."""
     if path is None:
         yield sys.stdout
         return
@@ -200,17 +200,17 @@ def _output(path: Path | None) -> Iterator[TextIO]:
     except OSError as exc:
         typer.echo(f"tonelint: cannot write {path}: {exc.strerror or exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    written = 0
+    ended = False
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             try:
                 yield fh
             except typer.Exit:
-                written = fh.tell()
+                ended = True
                 raise
-            written = fh.tell()
+            ended = True
     finally:
-        if written:
+        if ended:
             os.chmod(tmp, _new_file_mode(path))
             os.replace(tmp, path)
         else:
