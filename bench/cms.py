@@ -8,7 +8,8 @@ Exports (JSON Lines unless --export says otherwise) are generated from real sent
 (CoCoA-MT's Dutch and French lines and their English sources, in ../shared/data/cocoa-mt-train),
 cycled, with ids, authors and dates.
 Each size is linted by the real CLI (`tonelint check EXPORT --format json --jobs N`), timed as a
-whole process (start-up included), with its peak resident memory: of the largest process
+whole process (start-up included), with its CPU time (steadier than wall time on a shared
+machine; --runs N gives the median of N runs) and its peak resident memory: of the largest process
 (`ru_maxrss` of a fresh child per run) and of the CLI and its workers together (sampled from
 /proc every 50 ms; Linux only).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,13 +68,15 @@ def _tree_rss(pid: int) -> int:
     return total + sum(_tree_rss(c) for c in children)
 
 
-def measure(export: Path, jobs: int) -> tuple[float, float, float]:
-    """Wall seconds, peak RSS of the largest process and peak RSS of all processes together
-    (MiB; the total sampled every 50 ms from /proc) of one `tonelint check` run."""
+def measure(export: Path, jobs: int) -> tuple[float, float, float, float]:
+    """Wall seconds, CPU seconds (user and system, of the CLI and its workers), peak RSS of the
+    largest process and peak RSS of all processes together (MiB; the total sampled every 50 ms
+    from /proc) of one `tonelint check` run."""
     code = (
         "import resource, subprocess, sys;"
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False);"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(u.ru_maxrss, u.ru_utime + u.ru_stime)"
     )
     cmd = [
         sys.executable,
@@ -92,8 +96,8 @@ def measure(export: Path, jobs: int) -> tuple[float, float, float]:
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.05)
     wall = time.perf_counter() - start
-    largest = int(proc.stdout.read().strip()) if proc.stdout else 0
-    return wall, largest / 1024, peak / 1024
+    largest, cpu = proc.stdout.read().split() if proc.stdout else ("0", "0")
+    return wall, float(cpu), int(largest) / 1024, peak / 1024
 
 
 def main() -> None:
@@ -101,9 +105,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--export", nargs="+", default=["jsonl"], choices=["jsonl", "json", "csv"])
+    parser.add_argument(
+        "--runs", type=int, default=1, help="runs per row; the row shows their median"
+    )
     args = parser.parse_args()
     print(
-        f"{'export':>6} {'posts':>10} {'jobs':>4} {'wall s':>8} {'posts/s':>9} "
+        f"{'export':>6} {'posts':>10} {'jobs':>4} {'wall s':>8} {'posts/s':>9} {'CPU s':>7} "
         f"{'largest process MiB':>20} {'all processes MiB':>18}"
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,9 +119,12 @@ def main() -> None:
                 export = Path(tmp) / f"posts-{n}.{fmt}"
                 make_export(export, n, fmt)
                 for jobs in args.jobs:
-                    wall, largest, total = measure(export, jobs)
+                    runs = [measure(export, jobs) for _ in range(args.runs)]
+                    wall, cpu, largest, total = (
+                        statistics.median(x) for x in zip(*runs, strict=True)
+                    )
                     print(
-                        f"{fmt:>6} {n:>10,} {jobs:>4} {wall:>8.1f} {n / wall:>9,.0f} "
+                        f"{fmt:>6} {n:>10,} {jobs:>4} {wall:>8.1f} {n / wall:>9,.0f} {cpu:>7.1f} "
                         f"{largest:>20,.0f} {total:>18,.0f}"
                     )
                 export.unlink()
