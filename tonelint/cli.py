@@ -5,12 +5,10 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import Annotated, NoReturn, TextIO, cast
 
 import typer
 
@@ -189,41 +187,25 @@ def check(
 
 @contextlib.contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
-    """Standard output; or ``path``, written as a temporary file beside it and renamed over it
-    when the run ends (whatever its exit code; an empty diff is an empty file), removed if the
-    run breaks: never half a report."""
+    """Standard output; or ``path``, replaced when the run ends whatever its exit code (an empty
+    diff is an empty file) and left alone if the run breaks: never half a report."""
     if path is None:
         yield sys.stdout
         return
+    stack = contextlib.ExitStack()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tonelint", dir=path.parent)
+        out = cast(TextIO, stack.enter_context(runner.replacing(path, "utf-8")))
     except OSError as exc:
         typer.echo(f"tonelint: cannot write {path}: {exc.strerror or exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    ended = False
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            try:
-                yield fh
-            except typer.Exit:
-                ended = True
-                raise
-            ended = True
-    finally:
-        if ended:
-            os.chmod(tmp, _new_file_mode(path))
-            os.replace(tmp, path)
-        else:
-            Path(tmp).unlink(missing_ok=True)
-
-
-def _new_file_mode(path: Path) -> int:
-    """The mode ``path`` has, or the one a new file gets (0o666 less the umask)."""
-    with contextlib.suppress(OSError):
-        return stat.S_IMODE(path.stat().st_mode)
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    ended: typer.Exit | None = None
+    with stack:
+        try:
+            yield out
+        except typer.Exit as exc:  # the run's end, with its exit code: keep what it wrote
+            ended = exc
+    if ended is not None:
+        raise ended
 
 
 def _report(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import shutil
@@ -12,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
 from tonelint import sources
 from tonelint.diagnostics import Diagnostic
@@ -402,11 +404,21 @@ def _fix(
 def write_atomic(path: Path, text: str, encoding: Encoding) -> None:
     """Write to a temporary file beside ``path`` and rename it over: all or nothing."""
     data = encoding.encode(text)
-    mode = stat.S_IMODE(path.stat().st_mode)
+    with replacing(path) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def replacing(path: Path, encoding: str | None = None) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path``, open for writing (bytes, or text in ``encoding``),
+    flushed to disk and renamed over ``path`` when the block ends, or removed if the block
+    raises: all or nothing. ``path`` keeps its mode; a new file gets 0o666 less the umask."""
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tonelint", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        newline = "" if encoding else None
+        with os.fdopen(fd, "w" if encoding else "wb", encoding=encoding, newline=newline) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -414,3 +426,12 @@ def write_atomic(path: Path, text: str, encoding: Encoding) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode ``path`` has, or the one a new file gets (0o666 less the umask)."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
