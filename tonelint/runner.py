@@ -294,18 +294,21 @@ class Progress:
     def time_left(self) -> float | None:
         """Seconds left, at the pace so far; None while there is no share to go by."""
         share = self.share()
-        return None if share is None else (self.clock() - self.start) * (1 - share) / share
+        return None if share is None else self._left(share)
+
+    def _left(self, share: float) -> float:
+        return (self.clock() - self.start) * (1 - share) / share
 
     def line(self) -> str:
         """What the progress line says now."""
         rate = self.count / max(self.clock() - self.start, 1e-9)
         text = f"{self.count:,} records, {rate:,.0f}/s"
-        share, left = self.share(), self.time_left()
-        if share is None or left is None:
+        share = self.share()
+        if share is None:
             return text
         filled = int(share * self.BAR)
         bar = self.blocks[0] * filled + self.blocks[1] * (self.BAR - filled)
-        return f"{bar} {share:4.0%} {text}, about {left:,.0f} s left"
+        return f"{bar} {share:4.0%} {text}, about {self._left(share):,.0f} s left"
 
     def advance(self, n: int) -> None:
         self.count += n

@@ -98,8 +98,8 @@ def _elements(events: Iterator[tuple[str, object]]) -> Iterator[object]:
 
 
 def _first_byte(fh: io.BufferedReader) -> int | None:
-    """The first byte of ``fh`` after a byte order mark and JSON whitespace, which are read;
-    it is not (peeked, not sought: a pipe works too). None at the end."""
+    """The first byte of ``fh`` after a byte order mark and JSON whitespace; those are read,
+    the byte itself only peeked at (no seeking: a pipe works too). None at the end."""
     if fh.peek(len(_BOM)).startswith(_BOM):
         fh.read(len(_BOM))
     while head := fh.peek(1)[:1]:

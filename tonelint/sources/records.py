@@ -225,12 +225,14 @@ def _lookup(record: Mapping[str, object], name: str) -> object:
     in an X archive). :data:`_MISSING` when there is none."""
     if name in record:
         return record[name]
+    if "." not in name:
+        return _MISSING
     value: object = record
-    for part in name.split(".") if "." in name else ():
+    for part in name.split("."):
         if not isinstance(value, Mapping) or part not in value:
             return _MISSING
         value = value[part]
-    return value if value is not record else _MISSING
+    return value
 
 
 def record_documents(
