@@ -3,10 +3,13 @@
     python bench/cms.py                       # 10k and 100k (minutes)
     python bench/cms.py --sizes 10000 1000000 # 1M takes long on 2 cores
     python bench/cms.py --export json csv     # the same posts as a JSON array and as CSV
+    python bench/cms.py --unique              # every post with words no other post has
 
 Exports (JSON Lines unless --export says otherwise) are generated from real sentences
 (CoCoA-MT's Dutch and French lines and their English sources, in ../shared/data/cocoa-mt-train),
-cycled, with ids, authors and dates.
+cycled, with ids, authors and dates. With --unique, each post also starts with an @mention and
+ends with a link that no other post has, as replies in a real export do: words new to tonelint in
+every record, so spaCy's vocabulary would grow with the export if tonelint did not bound it.
 Each size is linted by the real CLI (`tonelint check EXPORT --format json --jobs N`), timed as a
 whole process (start-up included), with its CPU time (steadier than wall time on a shared
 machine; --runs N gives the median of N runs) and its peak resident memory: of the largest process
@@ -32,8 +35,9 @@ from foundation import sentences
 FIELDS = ("id", "text", "author", "date")
 
 
-def make_export(path: Path, n: int, fmt: str = "jsonl") -> None:
-    """``n`` posts as JSON Lines, a JSON array (one record per line) or CSV."""
+def make_export(path: Path, n: int, fmt: str = "jsonl", unique: bool = False) -> None:
+    """``n`` posts as JSON Lines, a JSON array (one record per line) or CSV; with ``unique``,
+    each with a mention and a link of its own."""
     texts = sentences()
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh) if fmt == "csv" else None
@@ -47,6 +51,9 @@ def make_export(path: Path, n: int, fmt: str = "jsonl") -> None:
                 "author": f"editor-{i % 23}",
                 "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
             }
+            if unique:  # 7919 is prime to 10**7: a different handle for each of 10**7 posts
+                handle = f"user{i * 7919 % 10**7}"
+                record["text"] = f"@{handle} {record['text']} https://example.org/{handle}/{i}"
             if writer:
                 writer.writerow(record[f] for f in FIELDS)
             else:
@@ -106,6 +113,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--export", nargs="+", default=["jsonl"], choices=["jsonl", "json", "csv"])
     parser.add_argument(
+        "--unique", action="store_true", help="a mention and a link of its own in every post"
+    )
+    parser.add_argument(
         "--runs", type=int, default=1, help="runs per row; the row shows their median"
     )
     args = parser.parse_args()
@@ -117,7 +127,7 @@ def main() -> None:
         for fmt in args.export:
             for n in args.sizes:
                 export = Path(tmp) / f"posts-{n}.{fmt}"
-                make_export(export, n, fmt)
+                make_export(export, n, fmt, args.unique)
                 for jobs in args.jobs:
                     runs = [measure(export, jobs) for _ in range(args.runs)]
                     wall, cpu, largest, total = (

@@ -268,3 +268,43 @@ def test_names_are_looked_for_in_every_text_that_may_have_one(text: str) -> None
 )
 def test_name_candidates_in_real_lines(text: str, expected: bool) -> None:
     assert (langid._NAME_CANDIDATE.search(text) is not None) == expected == _name_candidate(text)
+
+
+# Pieces a post's noise is made of, and what sits around it: white space of several kinds,
+# punctuation next to links, letters a domain or a handle is made of.
+_NOISE_ALPHABET = st.sampled_from(
+    [
+        *" \t\n\u00a0\u2003\x1c.,;:!?'()/@#&_-+",
+        *"abcwWmoz09éÉ",
+        "https://",
+        "http://",
+        "ftp://",
+        "www.",
+        "WWW.",
+        ".com",
+        ".nl",
+        ".org/",
+        "&amp;",
+        "&#8217;",
+        "@anna",
+        "#Top",
+        "e-mail@voorbeeld.nl",
+        "ex.fr/pad",
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_NOISE_ALPHABET, max_size=30).map("".join))
+def test_noise_is_cleaned_piece_by_piece_as_the_whole_pattern_cleans_it(text: str) -> None:
+    whole = langid._compiled(*langid._NOISE).sub(" ", text)
+    assert langid._without_noise(text) == whole
+
+
+def test_noise_in_a_reply_with_a_mention_and_a_link() -> None:
+    text = "@klant_12 Kijk op https://voorbeeld.nl/hulp?id=3 of mail hulp@voorbeeld.nl, #service"
+    assert langid._without_noise(text) == "  Kijk op   of mail  ,  "
+    assert (
+        detect_language("@klant_12 Kunt u uw pakket morgen ophalen? https://voorbeeld.nl/p/3")
+        == "nl"
+    )

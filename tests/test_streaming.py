@@ -10,10 +10,14 @@ from pathlib import Path
 import pytest
 from conftest import tonelint
 
+from tonelint import pipelines
+from tonelint.documents import Document
+from tonelint.linter import Linter
 from tonelint.registry import default_registry
 from tonelint.report import Report
 from tonelint.reporters import FORMATS, render
 from tonelint.runner import Options, run
+from tonelint.settings import Settings
 
 POSTS = [
     ("p1", "anna", "2024-03-01", "Wij zijn verheugd om onze toonaangevende app te presenteren!"),
@@ -25,6 +29,7 @@ POSTS = [
 
 
 YOUTH = Options(cli={"audience": "youth"})
+YOUTH_SETTINGS = Settings(audience="youth")
 
 
 def export(tmp_path: Path, posts: list[tuple[str, str, str, str]] = POSTS) -> Path:
@@ -93,3 +98,47 @@ def test_html_counts_a_record_once_over_its_fields(tmp_path: Path) -> None:
     assert "<th>Records</th><td>2</td>" in page
     assert "<th>Texts linted</th><td>4</td>" in page
     assert "anna: 4 diagnostics in 2 records" in page
+
+
+# Posts written for this test by the tonelint team: each with a mention, a parcel code and a
+# link of its own, as replies in a real export have, and formal address for TL101.
+def _replies(n: int) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            f"r{i}",
+            "desk",
+            "2024-05-01",
+            f"@klant{i}x Kunt u uw pakket ZQ{i}K morgen ophalen? "
+            f"Zie https://example.org/pakket/zq{i}k voor uw afspraak.",
+        )
+        for i in range(n)
+    ]
+
+
+def test_words_past_the_vocabulary_budget_are_forgotten_and_results_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replies = _replies(1200)
+    (tmp_path / "seen").mkdir()
+    (tmp_path / "new").mkdir()
+    run([str(export(tmp_path / "seen", replies[:10]))], YOUTH)  # loads what the export needs
+    nlp = pipelines.pipeline("nl")
+    monkeypatch.setattr(pipelines, "VOCAB_BUDGET", len(nlp.vocab.strings))  # full from now on
+    before = len(nlp.vocab.strings)
+    new = str(export(tmp_path / "new", replies[600:]))  # three batches of new words
+    bounded = run([new], YOUTH)
+    assert len(nlp.vocab.strings) == before
+    # One text through the library is bounded the same way.
+    text = Document("@nieuwelid77 Kunt u uw pakket ZQ77Q ophalen?")
+    one = [(d.code, d.start, d.end) for d in Linter().lint(text, YOUTH_SETTINGS)]
+    assert len(nlp.vocab.strings) == before
+
+    monkeypatch.setattr(pipelines, "VOCAB_BUDGET", 10**9)
+    unbounded = run([new], YOUTH)
+    assert len(nlp.vocab.strings) > before + 1200  # the same posts: now their words are kept
+    assert [(d.code, d.start, d.end, d.message) for d in bounded.diagnostics] == [
+        (d.code, d.start, d.end, d.message) for d in unbounded.diagnostics
+    ]
+    assert sum(d.code == "TL101" for d in bounded.diagnostics) == 3 * 600  # u, uw, uw
+    assert one == [(d.code, d.start, d.end) for d in Linter().lint(text, YOUTH_SETTINGS)]
+    assert [c for c, _, _ in one] == ["TL101", "TL101"]

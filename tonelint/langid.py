@@ -122,6 +122,7 @@ _NOISE = (
     regex.VERBOSE | regex.IGNORECASE,
 )
 _MAY_BE_NOISE = regex.compile(r"[@#&/]|\.\w|www", regex.IGNORECASE)  # cheap test before _NOISE
+_TRIGGERS = frozenset("@#&/.wW")  # a piece without these has nothing _MAY_BE_NOISE finds
 _ALL_LATIN = regex.compile(r"[\p{Script=Latin}\p{M}]*+")
 _LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?+")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
@@ -417,6 +418,23 @@ class _Features:
 # -- public API -------------------------------------------------------------------------------
 
 
+def _without_noise(text: str) -> str:
+    """``text`` with what :data:`_NOISE` matches replaced by a space.
+
+    No match of it spans white space, and next to a space its lookbehinds and ``\\b`` see the
+    same as at the start or end of the string: so the text is cleaned piece by piece between
+    its spaces, and only the pieces the cheap test finds something in. (The whole pattern over
+    the whole text tries every alternative at every character: 0.1-0.2 ms for a post with a
+    mention and a link, as long as the rest of detecting its language.)
+    """
+    noise = _compiled(*_NOISE)
+    pieces = text.split(" ")
+    for i, piece in enumerate(pieces):
+        if not _TRIGGERS.isdisjoint(piece) and _MAY_BE_NOISE.search(piece):
+            pieces[i] = noise.sub(" ", piece)
+    return " ".join(pieces)
+
+
 # Detection reads at most this many characters: enough for any language, and it keeps the
 # cost bounded (the scorer is superlinear in the length of one unspaced "word", as in CJK text).
 MAX_DETECT_CHARS = 2_000
@@ -426,7 +444,7 @@ def judge(text: str) -> Judgement:
     """The language of ``text``, with the margin it won by and its function-word evidence."""
     cleaned = text[: MAX_DETECT_CHARS * 2]
     if _MAY_BE_NOISE.search(cleaned):
-        cleaned = _compiled(*_NOISE).sub(" ", cleaned)
+        cleaned = _without_noise(cleaned)
     cleaned = cleaned[:MAX_DETECT_CHARS]
     words = _WORDS.findall(cleaned)  # all its letters, and apostrophes inside words
     letters = "".join(words).replace("'", "").replace("\u2019", "")

@@ -25,6 +25,7 @@ from tonelint.documents import (
     Span,
 )
 from tonelint.langid import SUPPORTED, UNDETERMINED, detect_language, detect_paragraphs
+from tonelint.pipelines import bounded_memory
 from tonelint.registry import ANY_LANGUAGE, Registry, Rule, default_registry
 from tonelint.settings import Settings
 
@@ -69,6 +70,11 @@ class Linter:
         return settings
 
     def lint(self, document: Document, settings: Settings | None = None) -> list[Diagnostic]:
+        """The diagnostics of ``document``, in the order of their position."""
+        with bounded_memory():  # the words of one text, once spaCy's vocabularies are full
+            return self._lint(document, settings)
+
+    def _lint(self, document: Document, settings: Settings | None) -> list[Diagnostic]:
         if len(document.text) > MAX_CHARS:
             message = (
                 f"too long to lint: {len(document.text):,} characters; tonelint lints texts of "

@@ -20,7 +20,7 @@ from tonelint.diagnostics import Diagnostic
 from tonelint.documents import Document, Encoding, InputError, RecordError, decode
 from tonelint.fixes import apply
 from tonelint.linter import Linter
-from tonelint.pipelines import PipelineError
+from tonelint.pipelines import PipelineError, bounded_memory
 from tonelint.report import FileResult, Report
 from tonelint.settings import COMMAND_LINE, ConfigFinder, Settings
 from tonelint.sources import records
@@ -188,22 +188,22 @@ def _lint_batch(
     batch: list[Document | InputError], base: Settings, linter: Linter | None = None
 ) -> list[Outcome]:
     linter = linter or _worker_linter()
-    out: list[Outcome] = []
-    for item in batch:
-        if isinstance(item, InputError):
-            out.append(([], None, item))
-            continue
-        try:
-            settings = linter.settings_for(item, base)
-            diagnostics = linter.lint(item, settings)
-            same = settings is base or settings == base  # most records: no settings of their own
-            out.append((diagnostics, None if same else settings, None))
-        except InputError as exc:
-            out.append(([], None, exc))
-        except Exception as exc:  # a bug must cost one record, not the export
-            error = RecordError(item.path, item.origin.number or 0, _internal_error(exc))
-            out.append(([], None, error))
-    return out
+    with bounded_memory():  # one memory zone per batch, not per record (entering one costs)
+        return [_outcome(item, base, linter) for item in batch]
+
+
+def _outcome(item: Document | InputError, base: Settings, linter: Linter) -> Outcome:
+    if isinstance(item, InputError):
+        return [], None, item
+    try:
+        settings = linter.settings_for(item, base)
+        diagnostics = linter.lint(item, settings)
+    except InputError as exc:
+        return [], None, exc
+    except Exception as exc:  # a bug must cost one record, not the export
+        return [], None, RecordError(item.path, item.origin.number or 0, _internal_error(exc))
+    same = settings is base or settings == base  # most records: no settings of their own
+    return diagnostics, None if same else settings, None
 
 
 _WORKER: Linter | None = None
