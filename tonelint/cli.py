@@ -224,11 +224,9 @@ def _report(
     if not diff and not fixing_stdin:
         extra = {"colour": text_reporter.use_colour(out, color)} if output_format == "text" else {}
         target = sink(output_format, default_registry(), out, **extra)
-    try:
-        report = run(paths, options, report=Report(keep=target is None, sink=target))
-    except settings_mod.ConfigError as exc:
-        typer.echo(f"tonelint: {exc}", err=True)
-        raise typer.Exit(EXIT_ERROR) from None
+    # A bad setting in a config file or a file's front matter costs that file, not the run:
+    # `run` reports it with the file's other errors. (Bad flags were refused before this.)
+    report = run(paths, options, report=Report(keep=target is None, sink=target))
     if diff:
         for result in report.files:
             if result.original is not None:
