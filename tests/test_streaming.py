@@ -133,12 +133,18 @@ def test_words_past_the_vocabulary_budget_are_forgotten_and_results_are_the_same
     one = [(d.code, d.start, d.end) for d in Linter().lint(text, YOUTH_SETTINGS)]
     assert len(nlp.vocab.strings) == before
 
+    # Past RELOAD_AFTER strings forgotten, the pipelines are loaded anew: same results.
+    monkeypatch.setattr(pipelines, "RELOAD_AFTER", 1000)
+    reloaded = run([new], YOUTH)
+    assert pipelines.pipeline("nl") is not nlp
+    assert len(pipelines.pipeline("nl").vocab.strings) < before
+
     monkeypatch.setattr(pipelines, "VOCAB_BUDGET", 10**9)
     unbounded = run([new], YOUTH)
-    assert len(nlp.vocab.strings) > before + 1200  # the same posts: now their words are kept
-    assert [(d.code, d.start, d.end, d.message) for d in bounded.diagnostics] == [
-        (d.code, d.start, d.end, d.message) for d in unbounded.diagnostics
-    ]
+    assert len(pipelines.pipeline("nl").vocab.strings) > 1200  # now the posts' words are kept
+    found = [(d.code, d.start, d.end, d.message) for d in unbounded.diagnostics]
+    assert [(d.code, d.start, d.end, d.message) for d in bounded.diagnostics] == found
+    assert [(d.code, d.start, d.end, d.message) for d in reloaded.diagnostics] == found
     assert sum(d.code == "TL101" for d in bounded.diagnostics) == 3 * 600  # u, uw, uw
     assert one == [(d.code, d.start, d.end) for d in Linter().lint(text, YOUTH_SETTINGS)]
     assert [c for c, _, _ in one] == ["TL101", "TL101"]
