@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,25 @@ def test_words_past_the_vocabulary_budget_are_forgotten_and_results_are_the_same
     assert sum(d.code == "TL101" for d in bounded.diagnostics) == 3 * 600  # u, uw, uw
     assert one == [(d.code, d.start, d.end) for d in Linter().lint(text, YOUTH_SETTINGS)]
     assert [c for c, _, _ in one] == ["TL101", "TL101"]
+
+
+def test_threads_lint_past_the_budget_as_one_thread_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dask's default scheduler lints partitions in threads: a memory zone opened by one thread
+    must not free the words another thread is using."""
+    nlp = pipelines.pipeline("nl")
+    monkeypatch.setattr(pipelines, "VOCAB_BUDGET", len(nlp.vocab.strings))
+
+    def lint(text: str) -> list[tuple[str, int, int]]:
+        return [(d.code, d.start, d.end) for d in Linter().lint(Document(text), YOUTH_SETTINGS)]
+
+    texts = [text for *_, text in _replies(2400)[1200:]]
+    serial = [lint(text) for text in texts]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns inside each other's texts
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            threaded = list(pool.map(lint, texts))
+    finally:
+        sys.setswitchinterval(interval)
+    assert threaded == serial
+    assert sum(len(found) for found in serial) == 3 * len(texts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from functools import cache
@@ -52,6 +53,10 @@ VOCAB_BUDGET = 50_000
 # anew (~0.3 s) and learn their words again.
 RELOAD_AFTER = 1_000_000
 _LOADED: list[Any] = []  # every pipeline loaded in this process since the last reload
+# While a zone is open, every word spaCy makes goes to the zone, whichever thread makes it, and is
+# freed with it: so texts are linted one thread at a time (Dask's default scheduler runs threads).
+# Linting holds the GIL nearly throughout, so threads lose next to nothing by it.
+_lock = threading.RLock()
 _zone_open = False
 _forgotten = 0  # strings forgotten since the last reload
 
@@ -60,7 +65,13 @@ _forgotten = 0  # strings forgotten since the last reload
 def bounded_memory() -> Iterator[None]:
     """A block (linting one text, or a batch of records) whose new words are forgotten at its
     end by every pipeline whose vocabulary has reached :data:`VOCAB_BUDGET`; see above. Inside
-    such a block, another one is the same block (spaCy's memory zones do not nest)."""
+    such a block, another one is the same block (spaCy's memory zones do not nest). Blocks are
+    entered one thread at a time."""
+    with _lock:
+        yield from _bounded()
+
+
+def _bounded() -> Iterator[None]:
     global _zone_open, _forgotten
     full = [nlp for nlp in _LOADED if len(nlp.vocab.strings) >= VOCAB_BUDGET]
     if _zone_open or not full:
