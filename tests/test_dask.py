@@ -70,3 +70,32 @@ def test_dask_on_local_cluster_equals_serial() -> None:
         re.fullmatch(r"record \d+: field 'text' is a number, expected text", m)
         for m in bad["message"]
     )
+
+
+def test_a_partition_past_the_vocabulary_budget_keeps_the_vocabulary_and_the_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the budget, a partition is linted in memory zones (one per batch of rows): its new
+    words are forgotten and its diagnostics are those of an unbounded run. Posts written for
+    this test by the tonelint team, each with a handle and a code of its own."""
+    from tonelint import pipelines
+
+    def posts(first: int) -> object:
+        ids = range(first, first + 600)
+        texts = [
+            f"@lid{i}q Kunt u uw pas PX{i}Z verlengen via https://example.org/{i}?" for i in ids
+        ]
+        return pd.DataFrame({"id": [str(i) for i in ids], "text": texts, "lang": "nl"})
+
+    youth = tonelint.Settings(audience="youth")
+    tdask.lint_partition(posts(0), settings=youth)  # the pipeline is loaded
+    nlp = pipelines.pipeline("nl")
+    monkeypatch.setattr(pipelines, "VOCAB_BUDGET", len(nlp.vocab.strings))
+    before = len(nlp.vocab.strings)
+    bounded = tdask.lint_partition(posts(1000), settings=youth)
+    assert len(nlp.vocab.strings) == before
+    monkeypatch.setattr(pipelines, "VOCAB_BUDGET", 10**9)
+    unbounded = tdask.lint_partition(posts(1000), settings=youth)
+    assert len(nlp.vocab.strings) > before
+    assert bounded.to_dict("records") == unbounded.to_dict("records")
+    assert list(bounded["code"]).count("TL101") == 2 * 600

@@ -21,7 +21,9 @@ from typing import Any
 
 from tonelint.documents import LineIndex, RecordError
 from tonelint.linter import Linter
+from tonelint.pipelines import bounded_memory
 from tonelint.reporters.json import diagnostic_dict
+from tonelint.runner import BATCH
 from tonelint.settings import Settings
 from tonelint.sources.records import FieldMap, record_documents
 
@@ -60,21 +62,34 @@ def lint_partition(
     settings = settings or Settings()
     fields = FieldMap(text=tuple(text), id=id)
     linter = _linter(settings)
+    records = frame.to_dict("records")
     rows: list[dict[str, Any]] = []
-    for number, record in enumerate(frame.to_dict("records"), start=1):
-        record = {k: (None if _missing(v) else v) for k, v in record.items()}
-        try:
-            documents = list(record_documents("<dataframe>", number, record, fields))
-        except RecordError as exc:
-            rows.append(_bad(record.get(id), exc.message))
-            continue
-        for document in documents:
-            index = LineIndex(document.text)
-            for d in linter.lint(document, linter.settings_for(document, settings)):
-                row = diagnostic_dict(d, index, document.path, document.origin)
-                row["fixable"] = d.fix is not None
-                rows.append({key: row[key] for key in COLUMNS})
+    for start in range(0, len(records), BATCH):
+        # One memory zone per batch of rows, as the CLI's runner opens, rather than one per text
+        # (see pipelines.bounded_memory; entering a zone costs more than linting a short post).
+        with bounded_memory():
+            for number, record in enumerate(records[start : start + BATCH], start=start + 1):
+                rows += _rows(linter, settings, fields, number, record)
     return pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)
+
+
+def _rows(
+    linter: Linter, settings: Settings, fields: FieldMap, number: int, record: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The diagnostic rows of one record (a bad-record row when it cannot be read)."""
+    record = {k: (None if _missing(v) else v) for k, v in record.items()}
+    try:
+        documents = list(record_documents("<dataframe>", number, record, fields))
+    except RecordError as exc:
+        return [_bad(record.get(fields.id), exc.message)]
+    rows = []
+    for document in documents:
+        index = LineIndex(document.text)
+        for d in linter.lint(document, linter.settings_for(document, settings)):
+            row = diagnostic_dict(d, index, document.path, document.origin)
+            row["fixable"] = d.fix is not None
+            rows.append({key: row[key] for key in COLUMNS})
+    return rows
 
 
 def lint_dataframe(
