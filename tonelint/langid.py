@@ -38,11 +38,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
 from pathlib import Path
 
 import regex
@@ -130,6 +130,12 @@ _WORD = r"['\u2019]?[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*"
 _WORDS = regex.compile(_WORD)
 # A word, and the text between it and the word before.
 _GAP_WORD = regex.compile(rf"(?s)(.*?)({_WORD})")
+# The same two patterns for ASCII text (most Dutch and English posts once links and mentions
+# are gone), where \p{L} and \p{M} are the letters A-Z and a-z: the stdlib's `re` finds
+# a post's words in under half the time the `regex` module takes (8 against 19 µs).
+_ASCII_WORD = r"'?[A-Za-z]+(?:'[A-Za-z]+)*"
+_ASCII_WORDS = re.compile(_ASCII_WORD)
+_ASCII_GAP_WORD = re.compile(rf"(?s)(.*?)({_ASCII_WORD})")
 _SENTENCE_START = frozenset('.!?…:;\n"“”«»([')  # in the gap before a word that starts one
 # A capitalised word of two or more characters that does not start a sentence: a capital that
 # starts a word (not after a letter, nor after an apostrophe inside a word: "l'Europe") and is
@@ -168,11 +174,6 @@ class _Profile:
         self.counts = counts
         self.totals = totals
 
-    def log_probability(self, gram: str) -> float:
-        count = self.counts.get(gram)
-        n = len(gram) - 1
-        return math.log(count / self.totals[n] + SMOOTHING) if count else self.UNSEEN[n]
-
 
 class _Table:
     """What each word scores under several profiles, one number per profile: the
@@ -201,13 +202,22 @@ class _Table:
                 self.vectors.clear()
             if len(self.grams) >= MAX_WORDS:
                 self.grams.clear()
-            single, grams = _word_ngrams(letters)
-            rows = [self.grams.get(gram) or self._gram(gram) for gram in (*single, *grams)]
+            grams = self.grams
+            rows = [grams.get(gram) or self._gram(gram) for gram in _word_ngrams(letters)]
             found = self.vectors[letters] = tuple(self._summed(rows))
         return found
 
     def _gram(self, gram: str) -> tuple[float, ...]:
-        row = self.grams[gram] = tuple([p.log_probability(gram) for p in self.profiles])
+        n = len(gram) - 1
+        unseen = _Profile.UNSEEN[n]
+        row = self.grams[gram] = tuple(
+            [
+                math.log(count / p.totals[n] + SMOOTHING)
+                if (count := p.counts.get(gram))
+                else unseen
+                for p in self.profiles
+            ]
+        )
         return row
 
     def score(self, word: str) -> tuple[float, ...]:
@@ -217,11 +227,14 @@ class _Table:
         if found is None:
             if len(self.scores) >= MAX_WORDS:
                 self.scores.clear()
-            totals = self.log_likelihoods(_letter_words((word,)))
+            runs = _letter_words((word,))
+            # One run (most words): its row is the sum.
+            totals = list(self.vector(runs[0])) if len(runs) == 1 else self.log_likelihoods(runs)
             evidence = _word_evidence(word)
-            for i, lang in enumerate(self.langs):
-                for weight in evidence.get(lang, ()):
-                    totals[i] += FUNCTION_WORD_WEIGHT * weight
+            if evidence:
+                for i, lang in enumerate(self.langs):
+                    for weight in evidence.get(lang, ()):
+                        totals[i] += FUNCTION_WORD_WEIGHT * weight
             found = self.scores[word] = tuple(totals)
         return found
 
@@ -231,7 +244,8 @@ class _Table:
 
     def totals(self, words: list[str]) -> list[float]:
         """The score of words, summed."""
-        return self._summed(map(self.score, words))
+        scores = self.scores
+        return self._summed([scores.get(word) or self.score(word) for word in words])
 
     def _summed(self, rows: Iterable[tuple[float, ...]]) -> list[float]:
         """Rows of one number per profile, added up column by column (zeros for no rows)."""
@@ -317,7 +331,7 @@ def _words(text: str, found: list[str]) -> tuple[list[str], list[str]]:
     if not _NAME_CANDIDATE.search(text):  # most texts: no names, and no need for the gaps
         return [w.replace("\u2019", "'") for w in found] if "\u2019" in text else found, []
     known = _function_words()
-    pairs = _GAP_WORD.findall(text)
+    pairs = (_ASCII_GAP_WORD if text.isascii() else _GAP_WORD).findall(text)
     words = [word.replace("\u2019", "'") for _, word in pairs]
     # Does the word start a sentence?
     starts = [i == 0 or not _SENTENCE_START.isdisjoint(gap) for i, (gap, _) in enumerate(pairs)]
@@ -346,16 +360,18 @@ def _letter_words(pieces: Iterable[str]) -> list[str]:
     return [w for piece in pieces for w in (piece.split("'") if "'" in piece else (piece,)) if w]
 
 
-def _word_ngrams(word: str) -> tuple[str, tuple[str, ...]]:
-    """langdetect's features of one word: its letters, and its 2- and 3-grams padded with spaces."""
+def _word_ngrams(word: str) -> list[str]:
+    """langdetect's features of one word: its letters, then its 2- and 3-grams padded with
+    spaces."""
     if len(word) > 1 and word.isupper():
         word = word.lower()  # langdetect skips ALL-CAPS words; lower-case them instead
     word = word.replace("\u0219", "\u015f").replace("\u021b", "\u0163")  # as langdetect
     padded = f" {word} "
-    return word, (
-        *(padded[i : i + 2] for i in range(len(padded) - 1)),
-        *(padded[i : i + 3] for i in range(len(padded) - 2)),
-    )
+    return [
+        *word,
+        *[padded[i : i + 2] for i in range(len(padded) - 1)],
+        *[padded[i : i + 3] for i in range(len(padded) - 2)],
+    ]
 
 
 def _tokens(word: str, known: dict[str, dict[str, float]]) -> list[str]:
@@ -404,7 +420,13 @@ class _Features:
 
     def evidence(self, lang: str) -> float:
         """The function words of ``lang`` among the words (a shared word counts in part)."""
-        return sum(chain.from_iterable(_word_evidence(w).get(lang, ()) for w in self.words))
+        total = 0.0  # added up in the words' order, one weight at a time, as sum() would
+        for word in self.words:
+            found = _word_evidence(word)
+            if found:  # most words are no function word
+                for weight in found.get(lang, ()):
+                    total += weight
+        return total
 
     def decide(self, scores: list[tuple[float, str]]) -> Judgement:
         """The best language (the first name of those tied), if it leads by :data:`MARGIN`."""
@@ -446,7 +468,8 @@ def judge(text: str) -> Judgement:
     if _MAY_BE_NOISE.search(cleaned):
         cleaned = _without_noise(cleaned)
     cleaned = cleaned[:MAX_DETECT_CHARS]
-    words = _WORDS.findall(cleaned)  # all its letters, and apostrophes inside words
+    # All its letters, and apostrophes inside words.
+    words = (_ASCII_WORDS if cleaned.isascii() else _WORDS).findall(cleaned)
     letters = "".join(words).replace("'", "").replace("\u2019", "")
     script = _script(letters)
     if script in _SCRIPT_LANGUAGE and len(letters) >= 2:
