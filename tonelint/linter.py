@@ -47,7 +47,7 @@ class Linter:
     def __init__(self, settings: Settings | None = None, registry: Registry | None = None) -> None:
         self.settings = settings or Settings()
         self.registry = registry or default_registry()
-        self._selected: dict[tuple[tuple[str, ...], ...], list[Rule]] = {}
+        self._selected: dict[tuple[tuple[str, ...], ...], _Selection] = {}
 
     def warm_up(self, settings: Settings | None = None) -> None:
         """Load what linting with ``settings`` needs (pipelines, language profiles, the URL
@@ -99,9 +99,8 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         # Rules that need no language run once over the whole document.
         whole = Context(document, settings, lang)
-        for rule in rules:
-            if rule.languages == (ANY_LANGUAGE,):
-                diagnostics += self._run(rule, whole, document)
+        for rule in rules.whole:
+            diagnostics += self._run(rule, whole, document)
         # Language rules run per language, each on the paragraphs in that language.
         for part_lang, part in self._parts(document, prose, settings, lang):
             if part_lang not in SUPPORTED and settings.enabled(UNSUPPORTED_LANGUAGE.code):
@@ -111,23 +110,24 @@ class Linter:
             # Text too short to tell its language still meets rules that declare `und`
             # (a hollow reply such as "Merci !" is judged against every language's lexicon).
             ctx = Context(part, settings, part_lang)
-            for rule in rules:
-                if rule.languages != (ANY_LANGUAGE,) and rule.applies_to(part_lang):
-                    diagnostics += self._run(rule, ctx, part)
+            for rule in rules.of_language(part_lang):
+                diagnostics += self._run(rule, ctx, part)
         diagnostics = self._suppress(document, directives, diagnostics, settings, lang)
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
-    def _rules(self, settings: Settings) -> list[Rule]:
+    def _rules(self, settings: Settings) -> _Selection:
         key = (settings.select, settings.ignore, settings.rule_packs)
         rules = self._selected.get(key)
         if rules is None:
-            rules = self._selected[key] = [
-                rule
-                for rule in (*self.registry, *_pack_rules(settings))
-                if rule.check is not None
-                and rule.status != "removed"
-                and settings.enabled(rule.code)
-            ]
+            rules = self._selected[key] = _Selection(
+                [
+                    rule
+                    for rule in (*self.registry, *_pack_rules(settings))
+                    if rule.check is not None
+                    and rule.status != "removed"
+                    and settings.enabled(rule.code)
+                ]
+            )
         return rules
 
     def _run(self, rule: Rule, ctx: Context, document: Document) -> list[Diagnostic]:
@@ -267,6 +267,22 @@ class Linter:
             f"{what} suppressed nothing.",
             fix=Fix(title, (edit,), Applicability.SAFE),
         )
+
+
+class _Selection:
+    """The rules a run selected: those that run once over the whole document (no language),
+    and, per language, those that run on its paragraphs; each list in the registry's order."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.whole = [rule for rule in rules if rule.languages == (ANY_LANGUAGE,)]
+        self._rest = [rule for rule in rules if rule.languages != (ANY_LANGUAGE,)]
+        self._by_language: dict[str, list[Rule]] = {}
+
+    def of_language(self, lang: str) -> list[Rule]:
+        found = self._by_language.get(lang)
+        if found is None:
+            found = self._by_language[lang] = [r for r in self._rest if r.applies_to(lang)]
+        return found
 
 
 def _remove_comment(text: str, span: Span) -> Edit:

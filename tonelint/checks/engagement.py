@@ -28,6 +28,15 @@ def _is_emoji(text: str) -> bool:
     return EMOJI.match(text) is not None
 
 
+def _emoji_count(words: list[str], text: str) -> int:
+    """How many of ``words`` (the words of ``text``) are emoji: none when ``text`` is ASCII
+    without ^ and `, the only ASCII characters an emoji word can hold (most posts: no call
+    per word)."""
+    if text.isascii() and "^" not in text and "`" not in text:
+        return 0
+    return sum(1 for w in words if _is_emoji(w))
+
+
 CELEBRATORY_EMOJI = set("🎉🥳😀😃😄😁🤩✨🙌🎊💃🕺😍🤗👏🔥💯")
 GREETINGS = {
     "hoi",
@@ -150,7 +159,7 @@ def check_forced_cheer(ctx: Context) -> Iterator[Violation]:
                 f"“{t.text}” celebrates while the text brings bad news (“{news}”).",
             )
         return
-    marks = ctx.prose.count("!") + sum(1 for w in ctx.words if _is_emoji(w))
+    marks = ctx.prose.count("!") + _emoji_count(ctx.words, ctx.prose)
     if marks < CHEER_MIN_MARKS:
         return
     tokens = ctx.tokens
