@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from tonelint.diagnostics import Fix, Severity
 from tonelint.documents import Document, Span
@@ -72,9 +72,10 @@ class Context:
         return parse(self.lang, self.prose, self.settings.pipelines.get(self.lang))
 
     @cached_property
-    def tokens(self) -> list[Any]:
-        """The Doc's tokens without whitespace tokens, made once (each Token is a new object)."""
-        return [t for t in self.doc if not t.is_space]
+    def tokens(self) -> Tokens:
+        """The Doc's tokens without whitespace tokens (a sequence: each Token is made when a
+        rule reads it, as most rules read a few tokens at the words they look for)."""
+        return Tokens(self.doc, self._positions)
 
     @cached_property
     def words(self) -> list[str]:
@@ -85,6 +86,15 @@ class Context:
         from tonelint.phrases import words_without_spaces
 
         return words_without_spaces(doc)
+
+    @cached_property
+    def _positions(self) -> list[int] | None:
+        """The position in the Doc of each of :attr:`tokens`; None when there is no whitespace
+        token (most texts), so a token's position is its own."""
+        doc = self.doc
+        if len(self.words) == len(doc):
+            return None
+        return [i for i, token in enumerate(doc) if not token.is_space]
 
     def phrases(self, lexicon: str, *categories: str) -> list[tuple[Any, dict[str, Any]]]:
         """Lexicon matches in the Doc as (span, entry) pairs, in text order.
@@ -111,3 +121,33 @@ class Context:
                 category = table.split("/", 1)[1]
                 found += [(category, s, entries[int(s.label_)]) for s in spans[table]]
         return sorted(found, key=lambda item: (item[1].start, -item[1].end))
+
+
+class Tokens(Sequence[Any]):
+    """A Doc's tokens at ``positions`` (all of them when None), made as they are read."""
+
+    def __init__(self, doc: Any, positions: list[int] | None) -> None:
+        self._doc = doc
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._doc) if self._positions is None else len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        doc, positions = self._doc, self._positions
+        if isinstance(index, slice):
+            if positions is None:
+                return list(doc[index]) if index.step is None else list(doc)[index]
+            return [doc[i] for i in positions[index]]
+        return doc[index] if positions is None else doc[positions[index]]
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._positions is None:
+            return iter(self._doc)
+        return (self._doc[i] for i in self._positions)
