@@ -106,6 +106,8 @@ def _is_word(token: object) -> bool:
 
 def check_sentence_length(ctx: Context) -> Iterator[Violation]:
     limit = ctx.settings.max_sentence_words or SENTENCE_WORDS[ctx.lang]
+    if len(ctx.doc) <= limit:
+        return  # no sentence has more tokens than the text, so none has too many words
     for sent in ctx.doc.sents:
         if len(sent) <= limit:
             continue  # fewer tokens than the limit: fewer words too
