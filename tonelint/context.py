@@ -36,6 +36,7 @@ class Context:
         self.settings = settings
         self.lang = lang
         self._derived: dict[str, Any] = {}
+        self._matches: dict[str, list[tuple[str, Any, dict[str, Any]]]] = {}  # by lexicon
 
     def derived(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()``, once per context: for analyses that several rules read."""
@@ -102,7 +103,11 @@ class Context:
         ``lexicon`` is a folder of rules/ (``jargon``), ``categories`` the entry categories
         wanted (all when none are given).
         """
-        found = self.derived(f"phrases:{lexicon}", lambda: self._phrases(lexicon))
+        found = self._matches.get(lexicon)
+        if found is None:
+            found = self._matches[lexicon] = self._phrases(lexicon)
+        if not found:  # most texts
+            return []
         return [
             (span, entry)
             for category, span, entry in found

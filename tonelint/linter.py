@@ -100,7 +100,7 @@ class Linter:
         # Rules that need no language run once over the whole document.
         whole = Context(document, settings, lang)
         for rule in rules.whole:
-            diagnostics += self._run(rule, whole, document)
+            self._run(rule, whole, document, diagnostics)
         # Language rules run per language, each on the paragraphs in that language.
         for part_lang, part in self._parts(document, prose, settings, lang):
             if part_lang not in SUPPORTED and settings.enabled(UNSUPPORTED_LANGUAGE.code):
@@ -111,7 +111,7 @@ class Linter:
             # (a hollow reply such as "Merci !" is judged against every language's lexicon).
             ctx = Context(part, settings, part_lang)
             for rule in rules.of_language(part_lang):
-                diagnostics += self._run(rule, ctx, part)
+                self._run(rule, ctx, part, diagnostics)
         diagnostics = self._suppress(document, directives, diagnostics, settings, lang)
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
@@ -130,9 +130,11 @@ class Linter:
             )
         return rules
 
-    def _run(self, rule: Rule, ctx: Context, document: Document) -> list[Diagnostic]:
+    def _run(self, rule: Rule, ctx: Context, document: Document, out: list[Diagnostic]) -> None:
+        """Run one rule; its diagnostics are added to ``out``."""
         assert rule.check is not None
-        return [self._diagnostic(rule, v, document, ctx.lang) for v in rule.check(ctx)]
+        for v in rule.check(ctx):
+            out.append(self._diagnostic(rule, v, document, ctx.lang))
 
     def _parts(
         self, document: Document, prose: str, settings: Settings, lang: str
