@@ -35,6 +35,16 @@ from foundation import sentences
 FIELDS = ("id", "text", "author", "date")
 
 
+def post(texts: list[str], i: int, unique: bool = False) -> str:
+    """The text of post ``i``: the sentences cycled; with ``unique``, a mention and a link of
+    its own around it."""
+    text = texts[i % len(texts)]
+    if not unique:
+        return text
+    handle = f"user{i * 7919 % 10**7}"  # 7919 is prime to 10**7: a handle for each of 10**7 posts
+    return f"@{handle} {text} https://example.org/{handle}/{i}"
+
+
 def make_export(path: Path, n: int, fmt: str = "jsonl", unique: bool = False) -> None:
     """``n`` posts as JSON Lines, a JSON array (one record per line) or CSV; with ``unique``,
     each with a mention and a link of its own."""
@@ -47,13 +57,10 @@ def make_export(path: Path, n: int, fmt: str = "jsonl", unique: bool = False) ->
         for i in range(n):
             record = {
                 "id": f"post-{i}",
-                "text": texts[i % len(texts)],
+                "text": post(texts, i, unique),
                 "author": f"editor-{i % 23}",
                 "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
             }
-            if unique:  # 7919 is prime to 10**7: a different handle for each of 10**7 posts
-                handle = f"user{i * 7919 % 10**7}"
-                record["text"] = f"@{handle} {record['text']} https://example.org/{handle}/{i}"
             if writer:
                 writer.writerow(record[f] for f in FIELDS)
             else:
