@@ -27,6 +27,7 @@ def tonelint(
     input: str | bytes | None = None,
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m tonelint ARGS`` for real and capture its output."""
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
@@ -38,6 +39,7 @@ def tonelint(
         cwd=cwd or ROOT,
         env=environment,
         check=False,
+        timeout=timeout,
     )
     return subprocess.CompletedProcess(
         proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")

@@ -23,6 +23,9 @@ class InputError(Exception):
         self.path = path
         self.message = message
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:  # for --jobs: sent to a worker
+        return type(self), (self.path, self.message)
+
 
 class RecordError(InputError):
     """One bad record in an export: named by its number; the rest of the export is still linted."""
@@ -30,6 +33,10 @@ class RecordError(InputError):
     def __init__(self, path: str, number: int, message: str) -> None:
         super().__init__(path, f"record {number}: {message}")
         self.number = number
+        self.reason = message
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), (self.path, self.number, self.reason)
 
 
 @dataclass(frozen=True)

@@ -255,9 +255,29 @@ class _Table:
 MAX_WORDS = 100_000  # per cache: ~20-50 MB at 14 languages
 
 
-@cache
+_TABLES: dict[tuple[str, ...], _Table] = {}
+
+
 def _table(langs: tuple[str, ...]) -> _Table:
-    return _Table(langs)
+    table = _TABLES.get(langs)
+    if table is None:
+        table = _TABLES[langs] = _Table(langs)
+    return table
+
+
+def word_scores() -> dict[tuple[str, ...], dict[str, tuple[float, ...]]]:
+    """The words scored so far, by the languages scored: to hand to another process."""
+    return {langs: table.scores for langs, table in _TABLES.items()}
+
+
+def learn_word_scores(scores: dict[tuple[str, ...], dict[str, tuple[float, ...]]]) -> None:
+    """Take words scored by another process (:func:`word_scores`): a word's score is the same
+    in every process, so these words are not scored again here. Only for the languages this
+    process has scored already (the others' profiles are read when a text needs them)."""
+    for langs, found in scores.items():
+        table = _TABLES.get(langs)
+        if table is not None and len(table.scores) + len(found) <= MAX_WORDS:
+            table.scores.update(found)
 
 
 def _profile_dir() -> Path:

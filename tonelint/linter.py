@@ -69,32 +69,37 @@ class Linter:
             settings = settings.merged(document.front_matter, document.path, document.where)
         return settings
 
-    def lint(self, document: Document, settings: Settings | None = None) -> list[Diagnostic]:
-        """The diagnostics of ``document``, in the order of their position."""
-        with bounded_memory():  # the words of one text, once spaCy's vocabularies are full
-            return self._lint(document, settings)
+    def lint(
+        self,
+        document: Document,
+        settings: Settings | None = None,
+        *,
+        languages: Languages | None = None,
+    ) -> list[Diagnostic]:
+        """The diagnostics of ``document``, in the order of their position.
 
-    def _lint(self, document: Document, settings: Settings | None) -> list[Diagnostic]:
-        if len(document.text) > MAX_CHARS:
-            message = (
-                f"too long to lint: {len(document.text):,} characters; tonelint lints texts of "
-                f"up to {MAX_CHARS:,} (a draft or a post is far shorter)"
-            )
-            if document.origin.number is not None:
-                raise RecordError(document.path, document.origin.number, message)
-            raise InputError(document.path, message)
+        ``languages``: what :meth:`languages` gave for this document and these settings, when
+        the caller has it already (the runner has it found ahead, while it starts up).
+        """
+        with bounded_memory():  # the words of one text, once spaCy's vocabularies are full
+            return self._lint(document, settings, languages)
+
+    def languages(self, document: Document, settings: Settings | None = None) -> Languages:
+        """The language of ``document`` and of its paragraphs under ``settings`` (front matter
+        applied over them), as :meth:`lint` finds them; needs no spaCy pipeline."""
+        _check_length(document)
         settings = self.settings_for(document, settings)
-        directives = suppression.find_directives(document.text)
-        if directives:
-            document = replace(
-                document,
-                excluded=(
-                    *document.excluded,
-                    *(Excluded(d.span, Region.DIRECTIVE) for d in directives),
-                ),
-            )
+        document, _ = _with_directives(document)
+        return _languages(document.prose(), settings)
+
+    def _lint(
+        self, document: Document, settings: Settings | None, languages: Languages | None
+    ) -> list[Diagnostic]:
+        _check_length(document)
+        settings = self.settings_for(document, settings)
+        document, directives = _with_directives(document)
         prose = document.prose()
-        lang = settings.lang if settings.lang != "auto" else detect_language(prose)
+        lang, paragraphs = languages or _languages(prose, settings)
         rules = self._rules(settings)
         diagnostics: list[Diagnostic] = []
         # Rules that need no language run once over the whole document.
@@ -102,7 +107,7 @@ class Linter:
         for rule in rules.whole:
             self._run(rule, whole, document, diagnostics)
         # Language rules run per language, each on the paragraphs in that language.
-        for part_lang, part in self._parts(document, prose, settings, lang):
+        for part_lang, part in _parts(document, lang, paragraphs):
             if part_lang not in SUPPORTED and settings.enabled(UNSUPPORTED_LANGUAGE.code):
                 unsupported = self._unsupported(part, part_lang)
                 if unsupported is not None:
@@ -135,29 +140,6 @@ class Linter:
         assert rule.check is not None
         for v in rule.check(ctx):
             out.append(self._diagnostic(rule, v, document, ctx.lang))
-
-    def _parts(
-        self, document: Document, prose: str, settings: Settings, lang: str
-    ) -> list[tuple[str, Document]]:
-        """The document once per language it has paragraphs in, other paragraphs blanked.
-
-        With `lang` set, or a document in one language, that is the document itself.
-        """
-        if settings.lang != "auto" or len(langid.paragraphs(prose)) < 2:
-            return [(lang, document)]
-        paragraphs = detect_paragraphs(prose, default=lang)
-        langs = list(dict.fromkeys(p_lang for _, _, p_lang in paragraphs)) or [lang]
-        if len(langs) == 1:
-            return [(langs[0], document)]
-        parts = []
-        for part_lang in langs:
-            others = tuple(
-                Excluded(Span(start, end), Region.OTHER_LANGUAGE)
-                for start, end, p_lang in paragraphs
-                if p_lang != part_lang
-            )
-            parts.append((part_lang, replace(document, excluded=(*document.excluded, *others))))
-        return parts
 
     def _diagnostic(self, rule: Rule, v: Violation, document: Document, lang: str) -> Diagnostic:
         return Diagnostic(
@@ -285,6 +267,68 @@ class _Selection:
         if found is None:
             found = self._by_language[lang] = [r for r in self._rest if r.applies_to(lang)]
         return found
+
+
+# What decides which rules run on which part of a document: its language, and its paragraphs
+# with their languages (``None`` for a document of one paragraph, or with `lang` set).
+Languages = tuple[str, "tuple[tuple[int, int, str], ...] | None"]
+
+
+def _check_length(document: Document) -> None:
+    if len(document.text) > MAX_CHARS:
+        message = (
+            f"too long to lint: {len(document.text):,} characters; tonelint lints texts of "
+            f"up to {MAX_CHARS:,} (a draft or a post is far shorter)"
+        )
+        if document.origin.number is not None:
+            raise RecordError(document.path, document.origin.number, message)
+        raise InputError(document.path, message)
+
+
+def _with_directives(document: Document) -> tuple[Document, list[suppression.Directive]]:
+    """The document with its suppression comments excluded from its prose, and the comments."""
+    directives = suppression.find_directives(document.text)
+    if directives:
+        document = replace(
+            document,
+            excluded=(
+                *document.excluded,
+                *(Excluded(d.span, Region.DIRECTIVE) for d in directives),
+            ),
+        )
+    return document, directives
+
+
+def _languages(prose: str, settings: Settings) -> Languages:
+    """The language of a document's prose, and of its paragraphs if they differ; with `lang`
+    set, that language for all of it."""
+    if settings.lang != "auto":
+        return settings.lang, None
+    lang = detect_language(prose)
+    if len(langid.paragraphs(prose)) < 2:
+        return lang, None
+    return lang, tuple(detect_paragraphs(prose, default=lang))
+
+
+def _parts(
+    document: Document, lang: str, paragraphs: tuple[tuple[int, int, str], ...] | None
+) -> list[tuple[str, Document]]:
+    """The document once per language it has paragraphs in, other paragraphs blanked; a
+    document in one language is the document itself."""
+    if paragraphs is None:
+        return [(lang, document)]
+    langs = list(dict.fromkeys(p_lang for _, _, p_lang in paragraphs))
+    if len(langs) < 2:
+        return [(langs[0] if langs else lang, document)]
+    parts = []
+    for part_lang in langs:
+        others = tuple(
+            Excluded(Span(start, end), Region.OTHER_LANGUAGE)
+            for start, end, p_lang in paragraphs
+            if p_lang != part_lang
+        )
+        parts.append((part_lang, replace(document, excluded=(*document.excluded, *others))))
+    return parts
 
 
 def _remove_comment(text: str, span: Span) -> Edit:

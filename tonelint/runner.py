@@ -13,18 +13,21 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from tonelint import sources
 from tonelint.diagnostics import Diagnostic
 from tonelint.documents import Document, Encoding, InputError, RecordError, decode
 from tonelint.fixes import apply
-from tonelint.linter import Linter
+from tonelint.linter import Languages, Linter
 from tonelint.pipelines import PipelineError, bounded_memory
 from tonelint.report import FileResult, Report
 from tonelint.settings import COMMAND_LINE, ConfigFinder, Settings
 from tonelint.sources import records
 from tonelint.sources.records import EXPORT_FORMATS
+
+if TYPE_CHECKING:
+    from tonelint.lookahead import Lookahead
 
 STDIN = "-"
 SKIP_DIRS = frozenset(
@@ -150,7 +153,15 @@ def _lint_export(
     position = records.ReadPosition()
     progress = Progress(path, enabled=options.progress, position=position)
     items = records.documents(path, fmt, fields, position)
-    for batch in _lint_batches(_batched(items, BATCH), base, options.jobs, linter):
+
+    def again() -> Iterator[list[Document | InputError]]:  # the same batches, read anew
+        return _batched(records.documents(path, fmt, fields), BATCH)
+
+    # Only a regular file can be read twice: a second reader of a pipe (`<(zcat export.gz)`)
+    # would take records from the first.
+    rereadable = path.is_file()
+    batches = _batched(items, BATCH)
+    for batch in _lint_batches(batches, base, options.jobs, linter, again if rereadable else None):
         progress.hide()  # the batch's diagnostics may be written to the same terminal
         for item, diagnostics, settings in batch:
             if isinstance(item, InputError):
@@ -185,19 +196,28 @@ Outcome = tuple[list[Diagnostic], "Settings | None", "InputError | None"]
 
 
 def _lint_batch(
-    batch: list[Document | InputError], base: Settings, linter: Linter | None = None
+    batch: list[Document | InputError],
+    base: Settings,
+    linter: Linter | None = None,
+    languages: list[Languages | None] | None = None,
 ) -> list[Outcome]:
+    """Lint a batch; ``languages``, if given, are those of its records, found ahead."""
     linter = linter or _worker_linter()
+    found = languages or [None] * len(batch)
     with bounded_memory():  # one memory zone per batch, not per record (entering one costs)
-        return [_outcome(item, base, linter) for item in batch]
+        return [
+            _outcome(item, base, linter, langs) for item, langs in zip(batch, found, strict=True)
+        ]
 
 
-def _outcome(item: Document | InputError, base: Settings, linter: Linter) -> Outcome:
+def _outcome(
+    item: Document | InputError, base: Settings, linter: Linter, languages: Languages | None
+) -> Outcome:
     if isinstance(item, InputError):
         return [], None, item
     try:
         settings = linter.settings_for(item, base)
-        diagnostics = linter.lint(item, settings)
+        diagnostics = linter.lint(item, settings, languages=languages)
     except InputError as exc:
         return [], None, exc
     except Exception as exc:  # a bug must cost one record, not the export
@@ -222,9 +242,17 @@ def _set_worker(linter: Linter) -> None:
 
 
 def _lint_batches(
-    batches: Iterator[list[Document | InputError]], base: Settings, jobs: int, linter: Linter
+    batches: Iterator[list[Document | InputError]],
+    base: Settings,
+    jobs: int,
+    linter: Linter,
+    again: Callable[[], Iterator[list[Document | InputError]]] | None = None,
 ) -> Iterator[list[Linted]]:
-    """Lint batches in order; with jobs > 1 on a process pool, a bounded number in flight."""
+    """Lint batches in order; with jobs > 1 on a process pool, a bounded number in flight.
+
+    ``again`` reads the same batches anew: with it, the languages of the first batches are
+    found while the run starts up (:mod:`tonelint.lookahead`).
+    """
 
     def linted(batch: list[Document | InputError], outcomes: list[Outcome]) -> list[Linted]:
         return [
@@ -240,16 +268,25 @@ def _lint_batches(
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    lookahead: Lookahead | None = None
     if sys.platform != "win32":
-        # Forked workers inherit what the parent has loaded: load it once, here.
-        linter.warm_up(base)
-        _set_worker(linter)
+        if again is not None and "spacy" not in sys.modules:  # a start-up to make use of
+            from tonelint.lookahead import Lookahead
+
+            lookahead = Lookahead(again, base, linter)
+        try:  # forked workers inherit what the parent has loaded: load it once, here
+            linter.warm_up(base)
+            _set_worker(linter)
+        finally:
+            if lookahead is not None:
+                lookahead.finish()  # before forking: the workers inherit the words it scored
     _started()  # before forking
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque[tuple[list[Document | InputError], Future[list[Outcome]]]] = deque()
         for batch in batches:
-            pending.append((batch, pool.submit(_lint_batch, batch, base)))
+            languages = lookahead.take(batch) if lookahead is not None else None
+            pending.append((batch, pool.submit(_lint_batch, batch, base, None, languages)))
             if len(pending) >= 2 * jobs:
                 done, future = pending.popleft()
                 yield linted(done, future.result())
