@@ -191,6 +191,23 @@ def test_missing_content_is_a_record_error_and_the_rest_is_read(tmp_path: Path) 
     assert [e.number for e in got if isinstance(e, RecordError)] == [1, 2]
 
 
+def test_character_references_in_content_read_as_their_characters(tmp_path: Path) -> None:
+    """A post's HTML in CDATA keeps its references (`&#8217;`); one escaped for XML instead
+    (`&amp;#8217;`) is the same HTML once the XML is read. Both read as "We’re"."""
+    html = "<p>We&#8217;re pleased to announce our new shop!</p>"
+    escaped = html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    body = _post(1, html) + (
+        "<item><wp:post_id>2</wp:post_id><wp:post_type>post</wp:post_type>"
+        f"<content:encoded>{escaped}</content:encoded></item>\n"
+    )
+    status, out = check_json(str(_write(tmp_path, body)))
+    assert status == 1
+    got = [(d["record"], d["code"], d["start"], d["end"], d["message"]) for d in out["diagnostics"]]
+    opener = "“We’re pleased to announce” is a press-release opener; lead with the news."
+    span = (html.index("We"), html.index(" our"))
+    assert got == [("1", "TL201", *span, opener), ("2", "TL201", *span, opener)]
+
+
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE rss [
  <!ENTITY lol "lol">

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -77,6 +77,60 @@ class Excluded:
 
 
 @dataclass(frozen=True)
+class Decoded:
+    """A span of the text that reads as other text: an HTML character reference in a record
+    (``&#8217;``, ``&amp;``) reads as the character it stands for."""
+
+    span: Span
+    text: str
+
+
+class OffsetMap:
+    """Maps offsets between a document's text as written and as it reads
+    (:meth:`Document.reading`). A span that starts or ends inside what a :class:`Decoded` span
+    reads as is widened to the whole of what was written for it."""
+
+    def __init__(self, decoded: tuple[Decoded, ...]) -> None:
+        self._read: list[tuple[int, int]] = []  # each decoded span's start and end as read
+        self._written: list[Span] = []  # and as written
+        self._shifts: list[int] = []  # written minus read, after each decoded span
+        shift = 0
+        for d in decoded:
+            start = d.span.start - shift
+            self._read.append((start, start + len(d.text)))
+            self._written.append(d.span)
+            shift += d.span.end - d.span.start - len(d.text)
+            self._shifts.append(shift)
+        self._written_ends = [w.end for w in self._written]
+
+    def read(self, offset: int) -> int:
+        """Where ``offset`` as written is as read (an offset outside every decoded span)."""
+        i = bisect.bisect_right(self._written_ends, offset)  # decoded spans before it
+        return offset - self._shifts[i - 1] if i else offset
+
+    def start(self, offset: int) -> int:
+        """Where a span that starts at ``offset`` as read starts as written."""
+        i = bisect.bisect_right(self._read, (offset, _MAX)) - 1  # last one starting at or before
+        if i < 0:
+            return offset
+        if offset < self._read[i][1]:  # inside what one reference reads as, or at its start
+            return self._written[i].start
+        return offset + self._shifts[i]
+
+    def end(self, offset: int) -> int:
+        """Where a span that ends at ``offset`` as read ends as written."""
+        i = bisect.bisect_left(self._read, (offset, 0)) - 1  # last one starting before it
+        if i < 0:
+            return offset
+        if offset <= self._read[i][1]:
+            return self._written[i].end
+        return offset + self._shifts[i]
+
+
+_MAX = 1 << 62
+
+
+@dataclass(frozen=True)
 class Encoding:
     """How a file was stored, so ``--fix`` can write it back the same way."""
 
@@ -97,6 +151,9 @@ class Document:
     front_matter: dict[str, object] = field(default_factory=dict)
     encoding: Encoding = Encoding()
     origin: Origin = Origin()
+    # Spans of the text that read as other text (HTML character references in a record), in
+    # order, none inside an excluded span; rules see the text as it reads (:meth:`reading`).
+    decoded: tuple[Decoded, ...] = ()
 
     @property
     def where(self) -> str:
@@ -104,6 +161,25 @@ class Document:
         if self.origin.number is not None:
             return f" in record {self.origin.number}"
         return " in front matter"
+
+    def reading(self) -> tuple[Document, OffsetMap | None]:
+        """The document as it reads: each :class:`Decoded` span replaced by its text, excluded
+        spans moved with the text; and the map of its offsets back to this document's. Without
+        decoded spans, the document itself and no map."""
+        if not self.decoded:
+            return self, None
+        pieces: list[str] = []
+        pos = 0
+        for d in self.decoded:
+            pieces += (self.text[pos : d.span.start], d.text)
+            pos = d.span.end
+        pieces.append(self.text[pos:])
+        offsets = OffsetMap(self.decoded)
+        excluded = tuple(
+            Excluded(Span(offsets.read(ex.span.start), offsets.read(ex.span.end)), ex.region)
+            for ex in self.excluded
+        )
+        return replace(self, text="".join(pieces), excluded=excluded, decoded=()), offsets
 
     def prose(self) -> str:
         """The text with every excluded region blanked to spaces: same length, same offsets.

@@ -20,6 +20,7 @@ from tonelint.documents import (
     Excluded,
     InputError,
     LineIndex,
+    OffsetMap,
     RecordError,
     Region,
     Span,
@@ -89,7 +90,7 @@ class Linter:
         applied over them), as :meth:`lint` finds them; needs no spaCy pipeline."""
         _check_length(document)
         settings = self.settings_for(document, settings)
-        document, _ = _with_directives(document)
+        document, _ = _with_directives(document.reading()[0])
         return _languages(document.prose(), settings)
 
     def _lint(
@@ -97,6 +98,15 @@ class Linter:
     ) -> list[Diagnostic]:
         _check_length(document)
         settings = self.settings_for(document, settings)
+        read, offsets = document.reading()  # rules see the text as it reads
+        diagnostics = self._lint_read(read, settings, languages)
+        if offsets is None:
+            return diagnostics
+        return [_written(d, offsets) for d in diagnostics]
+
+    def _lint_read(
+        self, document: Document, settings: Settings, languages: Languages | None
+    ) -> list[Diagnostic]:
         document, directives = _with_directives(document)
         prose = document.prose()
         lang, paragraphs = languages or _languages(prose, settings)
@@ -272,6 +282,19 @@ class _Selection:
 # What decides which rules run on which part of a document: its language, and its paragraphs
 # with their languages (``None`` for a document of one paragraph, or with `lang` set).
 Languages = tuple[str, "tuple[tuple[int, int, str], ...] | None"]
+
+
+def _written(diagnostic: Diagnostic, offsets: OffsetMap) -> Diagnostic:
+    """A diagnostic of a document as it reads, placed in its text as written."""
+    fix = diagnostic.fix
+    if fix is not None:
+        edits = tuple(
+            Edit(offsets.start(e.start), offsets.end(e.end), e.replacement) for e in fix.edits
+        )
+        fix = replace(fix, edits=edits)
+    start = offsets.start(diagnostic.start)
+    end = max(start, offsets.end(diagnostic.end))
+    return replace(diagnostic, start=start, end=end, fix=fix)
 
 
 def _check_length(document: Document) -> None:

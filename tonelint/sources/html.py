@@ -11,21 +11,31 @@ that runs to a terminator (``-->``, ``?>``, ``]]>``, ``>``) is closed by the fir
 terminator does not occur after a point, no construct it would close is looked for past it.
 A tag longer than :data:`MAX_TAG` characters is taken as text, which bounds the work of a "<"
 followed by an unclosed quote.
+
+Character references outside those constructs (``&#8217;``, ``&amp;``, ``&eacute;``: WordPress
+writes its typographic quotes so, and its REST API's ``rendered`` fields are full of them) read
+as the characters they stand for. They are decoded by the standard library's ``html.unescape``,
+which holds HTML5's table of named references and reads numeric ones as browsers do. Only a
+reference closed by its semicolon is read: "AT&T" or "&copy2024" in a post stay as written.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from markdown_it.common.html_re import close_tag, open_tag
 
-from tonelint.documents import Excluded, Region, Span
+from tonelint.documents import Decoded, Excluded, Region, Span
 
 MAX_TAG = 2_000  # characters; a tag with a long inline style or srcset stays well under it
 _TAG = re.compile(f"{open_tag}|{close_tag}")
 # Opener and terminator of the constructs that run to a terminator, most specific first.
 _DELIMITED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 _EMPTY_COMMENTS = ("<!-->", "<!--->")  # complete comments in CommonMark
+# A character reference with its semicolon: named (the longest HTML5 name has 31 characters),
+# decimal or hexadecimal.
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8});")
 
 
 def regions(text: str) -> tuple[Excluded, ...]:
@@ -69,3 +79,22 @@ def _closed(text: str, at: int, terminator: str, last: dict[str, int]) -> int | 
     if last[terminator] < at:
         return None  # in O(1): the terminator does not occur again
     return text.find(terminator, at) + len(terminator)
+
+
+def references(text: str, html: tuple[Excluded, ...]) -> tuple[Decoded, ...]:
+    """The character references of ``text`` outside the spans ``html`` (in order), each with
+    what it reads as; an unknown name (``&foo;``) is not one."""
+    if "&" not in text:
+        return ()
+    found: list[Decoded] = []
+    regions = iter(html)
+    region = next(regions, None)
+    for match in _REFERENCE.finditer(text):
+        while region is not None and region.span.end <= match.start():
+            region = next(regions, None)
+        if region is not None and region.span.start < match.end():
+            continue  # inside a tag or a comment
+        decoded = unescape(match.group())
+        if decoded != match.group():
+            found.append(Decoded(Span(match.start(), match.end()), decoded))
+    return tuple(found)

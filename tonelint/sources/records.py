@@ -270,10 +270,12 @@ def record_documents(
             raise RecordError(
                 path, number, f"field {field_name!r} is {json_kind(value)}, expected text"
             )
+        tags = html.regions(text)
         yield Document(
             text=text,
             path=path,
-            excluded=html.regions(text),
+            excluded=tags,
+            decoded=html.references(text, tags),
             front_matter=own,
             origin=Origin(record_id or str(number), number, field_name, meta),
         )
