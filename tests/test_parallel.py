@@ -102,6 +102,16 @@ def test_an_export_read_from_a_pipe_is_read_once(tmp_path: Path) -> None:
     assert two.stdout == one.stdout.replace(str(export), str(pipe))
 
 
+@pytest.mark.parametrize("fmt", ["text", "sarif", "github", "html"])
+def test_jobs_2_writes_what_jobs_1_writes_in_every_format(tmp_path: Path, fmt: str) -> None:
+    export = _export(tmp_path, BATCH + BATCH // 2)
+    one = tonelint("check", str(export), "--format", fmt, "--jobs", "1")
+    two = tonelint("check", str(export), "--format", fmt, "--jobs", "2")
+    assert one.returncode == two.returncode == 2, one.stderr
+    assert (two.stdout, two.stderr) == (one.stdout, one.stderr)
+    assert "record 11: field 'text' is a number, expected text" in one.stdout + one.stderr
+
+
 def _batches(docs: list[Document | InputError], size: int) -> list[list[Document | InputError]]:
     return [docs[i : i + size] for i in range(0, len(docs), size)]
 
