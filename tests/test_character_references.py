@@ -143,3 +143,54 @@ def test_offsets_before_at_and_after_a_reference() -> None:
     assert [offsets.start(i) for i in range(5)] == [0, 1, 2, 3, 8]
     assert [offsets.end(i) for i in range(5)] == [0, 1, 2, 3, 8]
     assert Document("plain text").reading() == (Document("plain text"), None)
+
+
+# Words the rules react to, written with references, and the HTML around them in WordPress.
+RECORD_PIECES = [
+    "Kunt&nbsp;u",
+    "Kunt u",
+    "uw",
+    "Pouvez&#8209;vous",
+    "votre",
+    "synergy",
+    "best&#x2d;in&#x2d;class",
+    "toonaangevende",
+    "We&#8217;re pleased to announce",
+    "Nous sommes ravis d&rsquo;annoncer",
+    "Caf&eacute;",
+    "&amp;",
+    "&#128512;",
+    "<p>",
+    "</p>",
+    "<!-- wp:paragraph -->",
+    '<a href="/?a=1&amp;b=2">',
+    "de",
+    "et",
+    "the",
+    "\n",
+]
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(RECORD_PIECES), min_size=1, max_size=30).map(" ".join),
+    st.sampled_from(["nl", "fr", "en"]),
+)
+def test_every_diagnostic_of_a_record_points_at_its_words_as_written(text: str, lang: str) -> None:
+    from tonelint.linter import Linter
+    from tonelint.settings import Settings
+    from tonelint.sources.records import FieldMap, record_documents
+
+    fields = FieldMap.from_settings(Settings().fields)
+    [document] = record_documents("posts.jsonl", 1, {"text": text, "lang": lang}, fields)
+    linter = Linter(Settings(audience="youth", platform="x"))
+    for d in linter.lint(document, linter.settings_for(document)):
+        assert 0 <= d.start <= d.end <= len(text)
+        flagged = text[d.start : d.end]
+        # Never a part of a reference: a span starts and ends outside every one.
+        for ref in document.decoded:
+            assert not ref.span.start < d.start < ref.span.end, (d, flagged)
+            assert not ref.span.start < d.end < ref.span.end, (d, flagged)
+        if d.code in ("TL101", "TL201", "TL202"):
+            # The message quotes the words as they read; the span holds them as written.
+            assert d.message.startswith(f"“{unescape(flagged)}”"), (d, flagged)
