@@ -218,3 +218,18 @@ def test_input_errors_cross_to_a_worker_and_back() -> None:
             error.message,
         )
     assert pickle.loads(pickle.dumps(errors[1])).number == 12
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="Linux's CPU affinity")
+def test_jobs_0_is_one_process_per_core_this_process_may_use() -> None:
+    """`--jobs 0` counts the cores the run may use (`taskset`, a container's cpuset), not the
+    machine's."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os; from tonelint.cli import _cores; "
+        "os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); print(_cores())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"

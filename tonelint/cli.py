@@ -179,10 +179,18 @@ def check(
         unsafe_fixes=unsafe_fixes,
         write=not diff,
         stdin_filename=stdin_filename,
-        jobs=jobs or (os.cpu_count() or 1),
+        jobs=jobs or _cores(),
     )
     with _output(output_file) as out:
         _report(paths, options, out, output_format, color, diff, fix and paths == [STDIN])
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's or `taskset`'s share, not the
+    machine's: ``os.cpu_count`` counts those too)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 @contextlib.contextmanager
