@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -176,6 +177,21 @@ def test_a_lookahead_stopped_while_it_reads_ends_with_the_batches_it_finished() 
     taken = [lookahead.take(_documents()) for _ in range(lookahead.batches + 1)]
     assert all(t is not None for t in taken[:-1])
     assert taken[-1] is None
+
+
+def test_a_lookahead_stops_at_the_record_it_is_on() -> None:
+    """A batch of long articles takes seconds to detect: stopped inside one, the process ends
+    at once (by itself, not when the run's wait for it runs out and it is terminated)."""
+
+    def one_long_batch() -> Iterator[list[Document | InputError]]:
+        text = "Wij bakken vandaag brood nummer {} voor iedereen in de straat."
+        yield [Document(text.format(i)) for i in range(200_000)]
+
+    lookahead = Lookahead(one_long_batch, Settings(), Linter())
+    time.sleep(0.5)  # inside the batch (some seconds of work)
+    lookahead.finish()
+    assert lookahead._process.exitcode == 0
+    assert lookahead.batches == 0
 
 
 def test_a_fingerprint_tells_batches_apart() -> None:

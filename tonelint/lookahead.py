@@ -18,8 +18,10 @@ It can only help, never change a result:
 - A batch's languages are used only for the same records (a fingerprint of the batch); from the
   first batch the process did not finish, the workers detect languages themselves.
 - The process stops when the run has started (past that point it would only compete with the
-  workers for the cores); a failure in it (a bug, Ctrl-C) ends it quietly, and if it does not
-  answer in time, it is ended and the run goes on without what it has not sent.
+  workers for the cores), at the record it is on: a batch of long articles takes seconds to
+  detect, and the run must not wait for it. A failure in it (a bug, Ctrl-C) ends it quietly,
+  and if it does not answer in time, it is ended and the run goes on without what it has not
+  sent.
 """
 
 from __future__ import annotations
@@ -78,8 +80,10 @@ class Lookahead:
         except (EOFError, OSError):  # the process is done (or gone)
             pass
         finally:
-            self._process.terminate()  # if it has not answered in time
-            self._process.join()
+            self._process.join(max(0.0, deadline - time.monotonic()))  # it ends once it has sent
+            if self._process.is_alive():  # it has not answered in time
+                self._process.terminate()
+                self._process.join()
             self._received.close()
         self.batches = len(self._ready)
 
@@ -113,9 +117,9 @@ def _detect(
     then the words it scored."""
     try:
         for batch in batches():
-            if stopped.is_set():
+            languages = _batch_languages(batch, settings, linter, stopped)
+            if languages is None:  # stopped part-way: that batch's workers detect its languages
                 break
-            languages = [_languages(item, settings, linter) for item in batch]
             sent.send(("batch", fingerprint(batch), languages))
         sent.send(("words", langid.word_scores()))
     except BaseException:  # Ctrl-C, a closed pipe, a bug: the workers detect as without it
@@ -123,6 +127,18 @@ def _detect(
     finally:
         with contextlib.suppress(OSError):
             sent.close()
+
+
+def _batch_languages(
+    batch: Batch, settings: Settings, linter: Linter, stopped: Any
+) -> list[Languages | None] | None:
+    """The languages of a batch's records; None when stopped before its end."""
+    languages = []
+    for item in batch:
+        if stopped.is_set():
+            return None
+        languages.append(_languages(item, settings, linter))
+    return languages
 
 
 def _languages(item: Document | InputError, settings: Settings, linter: Linter) -> Languages | None:
