@@ -214,3 +214,14 @@ def test_a_bad_flag_is_reported_once_and_nothing_is_written(tmp_path: Path) -> N
     assert proc.stderr.startswith(f"tonelint: {missing}: error: cannot read rule pack")
     assert report.read_text("utf-8") == "last week's report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+def test_version_is_the_packages() -> None:
+    from importlib.metadata import version
+
+    proc = tonelint("--version")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (
+        0,
+        f"tonelint {version('tonelint')}\n",
+        "",
+    )

@@ -31,6 +31,26 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from tonelint import __version__
+
+        typer.echo(f"tonelint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _tonelint(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A tone-of-voice linter for social posts in Dutch, French and English."""
+
+
 def _choice(values: tuple[str, ...] | list[str]) -> Callable[[str], str]:
     """A parser that accepts one of ``values`` and names them all when given anything else."""
 
