@@ -277,7 +277,10 @@ def test_worst_records_show_the_text_with_every_flagged_span_marked() -> None:
 def test_a_post_with_markup_is_shown_as_text() -> None:
     source = page(posts_report())
     assert "<script>alert(" not in source
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more." in source
+    assert (
+        '<span class="markup">&lt;script&gt;</span>alert(&#x27;x&#x27;)'
+        '<span class="markup">&lt;/script&gt;</span> &amp; more.'
+    ) in source  # escaped, its tags dimmed as markup
     doc = dom(source)
     assert len(doc.all("script")) == 1  # the page's own filter script, nothing from a post
     texts = [n.all("div", "text")[0].text for n in doc.all("article", "record")]
@@ -303,6 +306,25 @@ def test_overlapping_spans_are_cut_not_nested() -> None:
         "&lt;c</mark>"
         '<mark class="sev-error" data-d="d-1" title="TL902 tl902">&gt;&amp;</mark>&quot;'
         '<mark class="sev-suggestion point" data-d="d-2" title="TL903 tl903"></mark>d'
+    )
+    assert dom(marked).text == text
+
+
+def test_a_records_markup_is_dimmed_and_its_words_marked() -> None:
+    from tonelint.sources.html import regions
+
+    text = '<p>Kunt u <a href="/x">ons</a> helpen?</p>'
+    markup = [(e.span.start, e.span.end) for e in regions(text)]
+    tl101 = Diagnostic("TL101", "a", Severity.WARNING, "m", 3, 9)
+    across = Diagnostic("TL205", "b", Severity.SUGGESTION, "m", 10, 26)  # "<a ...>ons"
+    marked = html_report.highlight(text, [tl101, across], markup=markup)
+    assert marked == (
+        '<span class="markup">&lt;p&gt;</span>'
+        '<mark class="sev-warning" data-d="d-0" title="TL101 a">Kunt u</mark> '
+        '<mark class="sev-suggestion" data-d="d-1" title="TL205 b">'
+        '<span class="markup">&lt;a href=&quot;/x&quot;&gt;</span></mark>'
+        '<mark class="sev-suggestion" data-d="d-1" title="TL205 b">ons</mark>'
+        '<span class="markup">&lt;/a&gt;</span> helpen?<span class="markup">&lt;/p&gt;</span>'
     )
     assert dom(marked).text == text
 

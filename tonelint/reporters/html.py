@@ -18,6 +18,7 @@ deadline and going quiet after.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import heapq
 import math
@@ -34,6 +35,7 @@ from typing import TextIO
 from tonelint.diagnostics import Diagnostic, Severity
 from tonelint.registry import Registry, Rule, family_of
 from tonelint.report import FileResult, Report, plural
+from tonelint.sources.html import regions as html_regions
 
 TOP_AUTHORS = 15
 TOP_RECORDS = 25
@@ -577,16 +579,32 @@ def _inline_code(text: str) -> str:
     return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(pieces))
 
 
-def highlight(text: str, diagnostics: Sequence[Diagnostic], prefix: str = "d") -> str:
+def highlight(
+    text: str,
+    diagnostics: Sequence[Diagnostic],
+    prefix: str = "d",
+    markup: Sequence[tuple[int, int]] = (),
+) -> str:
     """The text, HTML-escaped, with each diagnostic's span in ``<mark>``.
 
     Overlapping spans are cut at every span boundary, so marks never nest or cross: each piece
     is marked once, with the ids of all diagnostics over it (``data-d``), the highest severity
     among them and ``overlap`` when there are several. An empty span is a ``mark.point``.
+    ``markup``: the spans of a record's HTML tags and comments (in order), shown dimmed as
+    ``span.markup`` so that the words stand out.
     """
     n = len(text)
     spans = [(min(max(d.start, 0), n), min(max(d.end, 0), n), i) for i, d in enumerate(diagnostics)]
-    cuts = sorted({0, n, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    cuts = sorted(
+        {
+            0,
+            n,
+            *(s for s, _, _ in spans),
+            *(e for _, e, _ in spans),
+            *(x for m in markup for x in m),
+        }
+    )
+    markup_starts = [s for s, _ in markup]
     points: dict[int, list[int]] = {}
     for s, e, i in spans:
         if s == e:
@@ -600,6 +618,9 @@ def highlight(text: str, diagnostics: Sequence[Diagnostic], prefix: str = "d") -
             break
         over = [i for s, e, i in spans if s <= a and e >= b and s < e]
         piece = escape(text[a:b])
+        m = bisect.bisect_right(markup_starts, a) - 1
+        if m >= 0 and a < markup[m][1]:
+            piece = f'<span class="markup">{piece}</span>'
         if over:
             out.append(_mark(piece, [diagnostics[i] for i in over], over, prefix, ""))
         else:
@@ -690,12 +711,17 @@ def _worst(ranked: list[FileResult], registry: Registry) -> str:
         langs = {d.lang for d in diags}
         lang = f' lang="{next(iter(langs))}"' if len(langs) == 1 and langs <= set(LANGUAGES) else ""
         counts = ", ".join(f"{by_sev[s]} {s.value}" for s in SEVERITIES if by_sev[s])
+        markup = (
+            [(e.span.start, e.span.end) for e in html_regions(result.text)]
+            if _is_record(result)
+            else []
+        )
         items.append(
             f'<article class="record" id="record-{n}" '
             f'data-codes="{escape(" ".join(sorted({d.code for d in diags})))}">'
             f'<h3><span class="rank">#{n}</span> {_where(result)}</h3>'
             f'<p class="score">score {_score(result)} ({counts})</p>'
-            f'<div class="text"{lang}>{highlight(result.text, diags, prefix)}</div>'
+            f'<div class="text"{lang}>{highlight(result.text, diags, prefix, markup)}</div>'
             f'<ol class="diagnostics">{"".join(listed)}</ol></article>'
         )
     weights = ", ".join(f"{s.value} {WEIGHT[s]}" for s in SEVERITIES)
@@ -759,6 +785,7 @@ mark.sev-error { background: #ffc1b8; } mark.sev-warning { background: #ffe08a; 
 mark.sev-suggestion { background: #c4e5f6; } mark.sev-info { background: #e3e6e8; }
 mark.overlap { box-shadow: inset 0 -3px 0 #9a6700; }
 mark.point::before { content: "‸"; font-weight: 700; }
+.markup { color: #6e7781; font-size: 0.85em; }
 .severity { font-size: 0.8rem; padding: 0 4px; border-radius: 3px; background: #eaeef2; }
 .sev-error .severity { background: #ffc1b8; } .sev-warning .severity { background: #ffe08a; }
 .sev-suggestion .severity { background: #c4e5f6; }
