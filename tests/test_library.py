@@ -52,3 +52,18 @@ def test_linter_is_reusable_and_typed() -> None:
     results = [linter.lint(tonelint.Document(t)) for t in texts]
     assert [[d.code for d in r] for r in results] == [[], ["TL301"]]
     assert (ROOT / "tonelint" / "py.typed").exists()
+
+
+def test_own_settings_are_applied_once() -> None:
+    """A record's own settings go over the settings given; with `own_applied`, the settings
+    given are those of the record already (what `settings_for` gave) and used as they are."""
+    linter = tonelint.Linter()
+    document = tonelint.Document("Kunt u ons helpen?", front_matter={"audience": "youth"})
+    base = tonelint.Settings()
+    own = linter.settings_for(document, base)
+    assert own.audience == "youth"
+    assert [d.code for d in linter.lint(document, base)] == ["TL101"]
+    assert [d.code for d in linter.lint(document, own, own_applied=True)] == ["TL101"]
+    assert linter.lint(document, base, own_applied=True) == []  # as given: a general audience
+    with pytest.raises(ValueError, match="own_applied"):
+        linter.lint(document, own_applied=True)

@@ -85,7 +85,7 @@ def _rows(
     rows = []
     for document in documents:
         index = LineIndex(document.text)
-        for d in linter.lint(document, linter.settings_for(document, settings)):
+        for d in linter.lint(document, settings):
             row = diagnostic_dict(d, index, document.path, document.origin)
             row["fixable"] = d.fix is not None
             rows.append({key: row[key] for key in COLUMNS})

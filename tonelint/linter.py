@@ -76,12 +76,20 @@ class Linter:
         settings: Settings | None = None,
         *,
         languages: Languages | None = None,
+        own_applied: bool = False,
     ) -> list[Diagnostic]:
         """The diagnostics of ``document``, in the order of their position.
 
+        ``settings``: the settings over which the document's own (front matter, a record's
+        fields) are applied; with ``own_applied``, settings that hold them already (what
+        :meth:`settings_for` gave for this document), used as they are.
         ``languages``: what :meth:`languages` gave for this document and these settings, when
         the caller has it already (the runner has it found ahead, while it starts up).
         """
+        if not own_applied:
+            settings = self.settings_for(document, settings)
+        elif settings is None:
+            raise ValueError("own_applied=True needs the settings that hold them")
         with bounded_memory():  # the words of one text, once spaCy's vocabularies are full
             return self._lint(document, settings, languages)
 
@@ -94,10 +102,9 @@ class Linter:
         return _languages(document.prose(), settings)
 
     def _lint(
-        self, document: Document, settings: Settings | None, languages: Languages | None
+        self, document: Document, settings: Settings, languages: Languages | None
     ) -> list[Diagnostic]:
         _check_length(document)
-        settings = self.settings_for(document, settings)
         read, offsets = document.reading()  # rules see the text as it reads
         diagnostics = self._lint_read(read, settings, languages)
         if offsets is None:

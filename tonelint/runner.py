@@ -217,7 +217,7 @@ def _outcome(
         return [], None, item
     try:
         settings = linter.settings_for(item, base)
-        diagnostics = linter.lint(item, settings, languages=languages)
+        diagnostics = linter.lint(item, settings, languages=languages, own_applied=True)
     except InputError as exc:
         return [], None, exc
     except Exception as exc:  # a bug must cost one record, not the export
@@ -405,7 +405,7 @@ def _lint_one(item: str, options: Options, finder: ConfigFinder, linter: Linter)
         where = Path(item)
         document = sources.from_path(where, options.input_format)
     settings = linter.settings_for(document, _base_settings(where, options, finder))
-    diagnostics = linter.lint(document, settings)
+    diagnostics = linter.lint(document, settings, own_applied=True)
     if not options.fix:
         return FileResult(document.path, document.text, diagnostics, settings)
     return _fix(document, diagnostics, settings, options, linter, item == STDIN)
