@@ -329,6 +329,25 @@ def test_a_records_markup_is_dimmed_and_its_words_marked() -> None:
     assert dom(marked).text == text
 
 
+def test_a_record_is_shown_as_it_reads() -> None:
+    """Character references as their characters, the marks moved with the text."""
+    from tonelint.sources.records import FieldMap, record_documents
+
+    text = "<p>We&#8217;re pleased to announce our new app&nbsp;&amp; more!</p>"
+    fields = FieldMap.from_settings(SETTINGS.fields)
+    [doc] = record_documents("export.jsonl", 1, {"id": "p1", "text": text}, fields)
+    diags = Linter(SETTINGS).lint(doc)
+    assert [(d.code, text[d.start : d.end]) for d in diags] == [
+        ("TL201", "We&#8217;re pleased to announce")
+    ]
+    result = FileResult(doc.path, doc.text, diags, SETTINGS, origin=doc.origin)
+    [article] = dom(page(Report(files=[result]))).all("article", "record")
+    shown = article.all("div", "text")[0]
+    assert shown.text == "<p>We’re pleased to announce our new app\xa0& more!</p>"
+    assert [m.text for m in shown.all("mark")] == ["We’re pleased to announce"]
+    assert [m.text for m in shown.all("span", "markup")] == ["<p>", "</p>"]
+
+
 def test_charts_without_data_say_so() -> None:
     plain = Document(SCRIPTED, path="post.txt")
     result = FileResult(plain.path, plain.text, Linter(SETTINGS).lint(plain), SETTINGS)

@@ -26,15 +26,17 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_tz
 from html import escape
 from typing import TextIO
 
 from tonelint.diagnostics import Diagnostic, Severity
+from tonelint.documents import Document
 from tonelint.registry import Registry, Rule, family_of
 from tonelint.report import FileResult, Report, plural
+from tonelint.sources.html import references as html_references
 from tonelint.sources.html import regions as html_regions
 
 TOP_AUTHORS = 15
@@ -682,6 +684,27 @@ def _where(result: FileResult) -> str:
     return " · ".join(parts)
 
 
+def _as_read(
+    result: FileResult, diagnostics: list[Diagnostic]
+) -> tuple[str, list[Diagnostic], list[tuple[int, int]]]:
+    """The text to show with its diagnostics and the spans of its markup. A record is shown as
+    it reads: its character references as their characters (``We’re``, not ``We&#8217;re``),
+    its diagnostics moved with the text, its HTML tags and comments as markup. Another text is
+    shown as it is."""
+    if not _is_record(result):
+        return result.text, diagnostics, []
+    tags = html_regions(result.text)
+    read, offsets = Document(
+        result.text, excluded=tags, decoded=html_references(result.text, tags)
+    ).reading()
+    markup = [(e.span.start, e.span.end) for e in read.excluded]
+    if offsets is None:
+        return result.text, diagnostics, markup
+    # A diagnostic starts and ends outside every reference: its offsets map exactly.
+    shown = [replace(d, start=offsets.read(d.start), end=offsets.read(d.end)) for d in diagnostics]
+    return read.text, shown, markup
+
+
 def _worst(ranked: list[FileResult], registry: Registry) -> str:
     if not ranked:
         return (
@@ -711,17 +734,13 @@ def _worst(ranked: list[FileResult], registry: Registry) -> str:
         langs = {d.lang for d in diags}
         lang = f' lang="{next(iter(langs))}"' if len(langs) == 1 and langs <= set(LANGUAGES) else ""
         counts = ", ".join(f"{by_sev[s]} {s.value}" for s in SEVERITIES if by_sev[s])
-        markup = (
-            [(e.span.start, e.span.end) for e in html_regions(result.text)]
-            if _is_record(result)
-            else []
-        )
+        text, shown, markup = _as_read(result, diags)
         items.append(
             f'<article class="record" id="record-{n}" '
             f'data-codes="{escape(" ".join(sorted({d.code for d in diags})))}">'
             f'<h3><span class="rank">#{n}</span> {_where(result)}</h3>'
             f'<p class="score">score {_score(result)} ({counts})</p>'
-            f'<div class="text"{lang}>{highlight(result.text, diags, prefix, markup)}</div>'
+            f'<div class="text"{lang}>{highlight(text, shown, prefix, markup)}</div>'
             f'<ol class="diagnostics">{"".join(listed)}</ol></article>'
         )
     weights = ", ".join(f"{s.value} {WEIGHT[s]}" for s in SEVERITIES)
