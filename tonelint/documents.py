@@ -91,13 +91,15 @@ class OffsetMap:
     reads as is widened to the whole of what was written for it."""
 
     def __init__(self, decoded: tuple[Decoded, ...]) -> None:
-        self._read: list[tuple[int, int]] = []  # each decoded span's start and end as read
-        self._written: list[Span] = []  # and as written
+        self._read_starts: list[int] = []  # where each decoded span starts as read
+        self._read_ends: list[int] = []  # and ends
+        self._written: list[Span] = []  # where it stands as written
         self._shifts: list[int] = []  # written minus read, after each decoded span
         shift = 0
         for d in decoded:
             start = d.span.start - shift
-            self._read.append((start, start + len(d.text)))
+            self._read_starts.append(start)
+            self._read_ends.append(start + len(d.text))
             self._written.append(d.span)
             shift += d.span.end - d.span.start - len(d.text)
             self._shifts.append(shift)
@@ -110,24 +112,21 @@ class OffsetMap:
 
     def start(self, offset: int) -> int:
         """Where a span that starts at ``offset`` as read starts as written."""
-        i = bisect.bisect_right(self._read, (offset, _MAX)) - 1  # last one starting at or before
+        i = bisect.bisect_right(self._read_starts, offset) - 1  # last one starting at or before
         if i < 0:
             return offset
-        if offset < self._read[i][1]:  # inside what one reference reads as, or at its start
+        if offset < self._read_ends[i]:  # inside what one reference reads as, or at its start
             return self._written[i].start
         return offset + self._shifts[i]
 
     def end(self, offset: int) -> int:
         """Where a span that ends at ``offset`` as read ends as written."""
-        i = bisect.bisect_left(self._read, (offset, 0)) - 1  # last one starting before it
+        i = bisect.bisect_left(self._read_starts, offset) - 1  # last one starting before it
         if i < 0:
             return offset
-        if offset <= self._read[i][1]:
+        if offset <= self._read_ends[i]:
             return self._written[i].end
         return offset + self._shifts[i]
-
-
-_MAX = 1 << 62
 
 
 @dataclass(frozen=True)
