@@ -36,8 +36,7 @@ from tonelint.diagnostics import Diagnostic, Severity
 from tonelint.documents import Document
 from tonelint.registry import Registry, Rule, family_of
 from tonelint.report import FileResult, Report, plural
-from tonelint.sources.html import references as html_references
-from tonelint.sources.html import regions as html_regions
+from tonelint.sources.html import scan as scan_html
 
 TOP_AUTHORS = 15
 TOP_RECORDS = 25
@@ -693,10 +692,8 @@ def _as_read(
     shown as it is."""
     if not _is_record(result):
         return result.text, diagnostics, []
-    tags = html_regions(result.text)
-    read, offsets = Document(
-        result.text, excluded=tags, decoded=html_references(result.text, tags)
-    ).reading()
+    tags, references = scan_html(result.text)
+    read, offsets = Document(result.text, excluded=tags, decoded=references).reading()
     markup = [(e.span.start, e.span.end) for e in read.excluded]
     if offsets is None:
         return result.text, diagnostics, markup

@@ -38,6 +38,14 @@ _EMPTY_COMMENTS = ("<!-->", "<!--->")  # complete comments in CommonMark
 _REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8});")
 
 
+def scan(text: str) -> tuple[tuple[Excluded, ...], tuple[Decoded, ...]]:
+    """The HTML of a record's text: its tags and comments (:func:`regions`), left out of the
+    prose, and its character references outside them (:func:`references`), read as their
+    characters."""
+    tags = regions(text)
+    return tags, references(text, tags)
+
+
 def regions(text: str) -> tuple[Excluded, ...]:
     """The spans of the HTML constructs in ``text``, in order."""
     if "<" not in text:

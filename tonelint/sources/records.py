@@ -270,12 +270,12 @@ def record_documents(
             raise RecordError(
                 path, number, f"field {field_name!r} is {json_kind(value)}, expected text"
             )
-        tags = html.regions(text)
+        tags, references = html.scan(text)
         yield Document(
             text=text,
             path=path,
             excluded=tags,
-            decoded=html.references(text, tags),
+            decoded=references,
             front_matter=own,
             origin=Origin(record_id or str(number), number, field_name, meta),
         )
