@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -37,6 +38,10 @@ class RecordError(InputError):
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return type(self), (self.path, self.number, self.reason)
+
+
+# A record of an export as its reader gives it: its number (from 1) and its fields.
+Record = tuple[int, Mapping[str, object]]
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,11 @@ file read from a pipe are fine.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from tonelint.documents import InputError, RecordError
-
-Record = tuple[int, Mapping[str, object]]
+from tonelint.documents import InputError, Record, RecordError
 
 # What a JSON value starts with, for a file that holds something other than an array.
 _JSON_KINDS = {

@@ -24,7 +24,7 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from tonelint.documents import Document, InputError, Origin, RecordError
+from tonelint.documents import Document, InputError, Origin, Record, RecordError
 from tonelint.settings import ConfigError, Settings
 from tonelint.sources import html
 from tonelint.sources.json_array import json_kind
@@ -57,9 +57,6 @@ class FieldMap:
         for key, names in fields.items():
             values[key] = tuple(names) if key == "text" else names[0]
         return cls(**values)  # type: ignore[arg-type]
-
-
-Record = tuple[int, Mapping[str, object]]
 
 
 class ReadPosition:

@@ -41,7 +41,7 @@ from xml.parsers.expat import ErrorString
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import iterparse
 
-from tonelint.documents import InputError, RecordError
+from tonelint.documents import InputError, Record, RecordError
 
 POST_TYPES = ("post", "page")
 SKIPPED_COMMENT_TYPES = ("pingback", "trackback")
@@ -52,8 +52,6 @@ _NAMESPACES = {
 }
 # WXR 1.0, 1.1 and 1.2 differ only in this URI; the excerpt namespace has its own.
 _WP = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/")
-
-Record = tuple[int, dict[str, object]]
 
 
 def records(
