@@ -8,6 +8,7 @@ import tracemalloc
 from pathlib import Path
 
 import jsonschema
+import pytest
 from conftest import check_json, shared, tonelint
 
 from tonelint.sources import html
@@ -168,6 +169,35 @@ def test_text_format_names_record_and_field(tmp_path: Path) -> None:
     )
     assert f"{export}: error: record 3: row on line 4 has 5 fields, the header 6" in lines
     assert lines[-1].endswith("1 record could not be read.")
+
+
+def test_an_export_on_standard_input_is_read_as_records(tmp_path: Path) -> None:
+    """`tonelint check - --stdin-filename export.csv`: the records of a CSV export piped in,
+    named as the file, under the config found for that name (here its field mapping and
+    audience), and not the export's lines read as one text."""
+    (tmp_path / "tonelint.toml").write_text(
+        'audience = "youth"\n[fields]\ntext = ["title", "body"]\n', "utf-8"
+    )
+    export = write(tmp_path, "export.csv", CSV)
+    status, from_file = check_json(str(export), cwd=tmp_path)
+    piped_status, piped = check_json("-", "--stdin-filename", str(export), input=CSV, cwd=tmp_path)
+    assert (piped_status, piped) == (status, from_file)
+    assert [d["record"] for d in piped["diagnostics"]] == ["p1", "p1", "p2", "p2"]
+    proc = tonelint("check", "-", "--stdin-filename", "posts.csv", input=CSV, cwd=tmp_path)
+    assert proc.stdout.splitlines()[0] == (
+        "posts.csv:record p1:body:1:1: TL201 “Wij zijn verheugd” is a press-release opener; "
+        "lead with the news."
+    )
+    assert "posts.csv: error: record 3: row on line 4 has 5 fields, the header 6" in proc.stdout
+
+
+def test_input_format_reads_standard_input_as_an_export(tmp_path: Path) -> None:
+    """Without a file name, `--input-format` says it is an export; errors name it `-`."""
+    lines = '{"id": "a", "text": "We are thrilled to announce our new app!"}\n{"id": "b"}\n'
+    status, out = check_json("-", "--input-format", "jsonl", input=lines, cwd=tmp_path)
+    assert status == 2
+    assert [(d["record"], d["code"], d["start"]) for d in out["diagnostics"]] == [("a", "TL201", 0)]
+    assert out["errors"] == [{"path": "-", "message": "record 2: missing text field 'text'"}]
 
 
 def test_jsonl_records_own_settings_and_bad_records(tmp_path: Path) -> None:
@@ -342,3 +372,10 @@ def test_input_format_overrides_extension(tmp_path: Path) -> None:
     export = write(tmp_path, "export.txt", '{"id": "x", "text": "RT if you agree!"}\n')
     _, out = check_json(str(export), "--input-format", "jsonl", "--lang", "en", cwd=tmp_path)
     assert [(d["record"], d["code"]) for d in out["diagnostics"]] == [("x", "TL402")]
+
+
+def test_an_export_is_not_read_as_one_text() -> None:
+    from tonelint import sources
+
+    with pytest.raises(ValueError, match="a jsonl export is records, not one text"):
+        sources.from_string('{"text": "Leuk!"}\n', "export.jsonl", "jsonl")

@@ -103,6 +103,29 @@ def test_an_export_read_from_a_pipe_is_read_once(tmp_path: Path) -> None:
     assert two.stdout == one.stdout.replace(str(export), str(pipe))
 
 
+def test_an_export_on_standard_input_is_read_as_records(tmp_path: Path) -> None:
+    """`zcat export.jsonl.gz | tonelint check - --stdin-filename export.jsonl`: the records of
+    the export, named as the file, with `--jobs 2` as with `--jobs 1` (standard input is a
+    pipe, read once)."""
+    export = _export(tmp_path, BATCH + 10)
+    one = tonelint("check", str(export), "--format", "json", "--jobs", "1")
+    for jobs in ("1", "2"):
+        piped = tonelint(
+            "check",
+            "-",
+            "--stdin-filename",
+            str(export),
+            "--format",
+            "json",
+            "--jobs",
+            jobs,
+            input=export.read_bytes(),
+            timeout=120,
+        )
+        assert piped.returncode == one.returncode == 2, piped.stderr
+        assert piped.stdout == one.stdout
+
+
 @pytest.mark.parametrize("fmt", ["text", "sarif", "github", "html"])
 def test_jobs_2_writes_what_jobs_1_writes_in_every_format(tmp_path: Path, fmt: str) -> None:
     export = _export(tmp_path, BATCH + BATCH // 2)

@@ -119,7 +119,7 @@ def test_time_left_follows_the_share_of_the_file_read(tmp_path: Path, fmt: str) 
     path = _pretty_export(tmp_path, fmt, 20_000)
     now = 0.0
     position = records.ReadPosition()
-    progress = Progress(path, enabled=False, position=position, clock=lambda: now)
+    progress = Progress(enabled=False, position=position, clock=lambda: now)
     assert progress.time_left() is None  # nothing read yet
     items = records.documents(path, fmt, records.FieldMap(), position)
     for _ in range(10_000):
@@ -132,10 +132,19 @@ def test_time_left_follows_the_share_of_the_file_read(tmp_path: Path, fmt: str) 
 def test_the_bar_shows_the_share_read_and_the_time_left(tmp_path: Path) -> None:
     path = tmp_path / "export.jsonl"
     path.write_bytes(b"x" * 1000)
-    read, now = 0, 0.0
-    progress = Progress(path, enabled=False, position=lambda: read, clock=lambda: now)
-    assert progress.line() == "0 records, 0/s"  # nothing read: no share, no time left
-    progress.count, read, now = 2_500, 250, 10.0
-    assert progress.line() == "█████░░░░░░░░░░░░░░░  25% 2,500 records, 250/s, about 30 s left"
-    progress.count, read, now = 9_990, 999, 40.0
-    assert progress.line() == ("███████████████████░ 100% 9,990 records, 250/s, about 0 s left")
+    now = 0.0
+    position = records.ReadPosition()
+    progress = Progress(enabled=False, position=position, clock=lambda: now)
+    assert progress.line() == "0 records, 0/s"  # not open yet: no share, no time left
+    with path.open("rb") as fh:
+        position.track(fh)
+        assert progress.line() == "0 records, 0/s"  # nothing read
+        fh.read(250)
+        progress.count, now = 2_500, 10.0
+        assert progress.line() == (
+            "█████░░░░░░░░░░░░░░░  25% 2,500 records, 250/s, about 30 s left"
+        )
+        fh.read(749)
+        progress.count, now = 9_990, 40.0
+        assert progress.line() == ("███████████████████░ 100% 9,990 records, 250/s, about 0 s left")
+    assert progress.share() == 1.0  # closed: all of it was read

@@ -113,8 +113,11 @@ def run(
             report.errors.append(item)
             continue
         try:
-            if item != STDIN and sources.format_for(item, options.input_format) in EXPORT_FORMATS:
-                _lint_export(Path(item), options, finder, linter, report)
+            if item == STDIN and _stdin_format(options) in EXPORT_FORMATS:
+                source = records.StandardInput(options.stdin_filename or STDIN)
+                _lint_export(source, _stdin_where(options), options, finder, linter, report)
+            elif item != STDIN and sources.format_for(item, options.input_format) in EXPORT_FORMATS:
+                _lint_export(Path(item), Path(item), options, finder, linter, report)
             else:
                 report.add(_lint_one(item, options, finder, linter))
         except InputError as exc:
@@ -138,28 +141,43 @@ def _base_settings(where: Path, options: Options, finder: ConfigFinder) -> Setti
     return settings.merged(options.cli, COMMAND_LINE)
 
 
+def _stdin_format(options: Options) -> str:
+    return sources.format_for(options.stdin_filename or STDIN, options.input_format)
+
+
+def _stdin_where(options: Options) -> Path:
+    """Where text from standard input is taken to be, for its config."""
+    return Path(options.stdin_filename) if options.stdin_filename else Path.cwd() / "stdin"
+
+
 def _lint_export(
-    path: Path, options: Options, finder: ConfigFinder, linter: Linter, report: Report
+    source: records.Source,
+    where: Path,
+    options: Options,
+    finder: ConfigFinder,
+    linter: Linter,
+    report: Report,
 ) -> None:
-    """Lint every record of a CMS export; bad records become errors, the rest is linted.
+    """Lint every record of a CMS export (a file, or standard input taken to be at ``where``);
+    bad records become errors, the rest is linted.
 
     Records are read as a stream and linted in batches, on ``options.jobs`` processes; results
     are taken in export order, so the output is the same for any number of jobs. Fixes are not
     written back into exports: an export is data from a CMS, not a draft.
     """
-    base = _base_settings(path, options, finder)
+    base = _base_settings(where, options, finder)
     fields = records.FieldMap.from_settings(base.fields)
-    fmt = sources.format_for(str(path), options.input_format)
+    fmt = sources.format_for(str(source), options.input_format)
     position = records.ReadPosition()
-    progress = Progress(path, enabled=options.progress, position=position)
-    items = records.documents(path, fmt, fields, position)
+    progress = Progress(enabled=options.progress, position=position)
+    items = records.documents(source, fmt, fields, position)
 
     def again() -> Iterator[list[Document | InputError]]:  # the same batches, read anew
-        return _batched(records.documents(path, fmt, fields), BATCH)
+        return _batched(records.documents(source, fmt, fields), BATCH)
 
-    # Only a regular file can be read twice: a second reader of a pipe (`<(zcat export.gz)`)
-    # would take records from the first.
-    rereadable = path.is_file()
+    # Only a regular file can be read twice: a second reader of a pipe (`<(zcat export.gz)`,
+    # standard input) would take records from the first.
+    rereadable = isinstance(source, Path) and source.is_file()
     batches = _batched(items, BATCH)
     for batch in _lint_batches(batches, base, options.jobs, linter, again if rereadable else None):
         progress.hide()  # the batch's diagnostics may be written to the same terminal
@@ -302,15 +320,15 @@ class Progress:
     standard output is one too.
 
     The share and the time left come from how much of the file has been read (``position``, in
-    bytes): a record's size varies, but a run's pace per byte holds steady."""
+    bytes, of its size): a record's size varies, but a run's pace per byte holds steady. An
+    export read from a pipe has no size: the line shows records and records per second."""
 
     BAR = 20  # characters
 
     def __init__(
         self,
-        path: Path,
         enabled: bool,
-        position: Callable[[], int] | None = None,
+        position: records.ReadPosition | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")
@@ -320,13 +338,14 @@ class Progress:
         self.shown = 0.0
         self.width = 0  # of the line on the terminal, 0 when there is none
         self.position = position
-        self.size = _size(path)
         self.blocks = _bar_blocks(sys.stderr.encoding) if self.enabled else "█░"
 
     def share(self) -> float | None:
-        """The share of the file read so far; None before any of it is."""
-        done = self.position() if self.position else 0
-        return min(done / self.size, 1.0) if done > 0 and self.size > 0 else None
+        """The share of the file read so far; None before any of it is, or with no size."""
+        if self.position is None:
+            return None
+        done, size = self.position(), self.position.size
+        return min(done / size, 1.0) if done > 0 and size > 0 else None
 
     def time_left(self) -> float | None:
         """Seconds left, at the pace so far; None while there is no share to go by."""
@@ -387,19 +406,12 @@ def _bar_blocks(encoding: str | None) -> str:
     return "█░"
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
 def _lint_one(item: str, options: Options, finder: ConfigFinder, linter: Linter) -> FileResult:
     if item == STDIN:
         name = options.stdin_filename or STDIN
         content, encoding = decode(sys.stdin.buffer.read(), name)
-        where = Path(options.stdin_filename) if options.stdin_filename else Path.cwd() / "stdin"
-        fmt = sources.format_for(name, options.input_format)
+        where = _stdin_where(options)
+        fmt = _stdin_format(options)
         document = sources.from_string(content, name, fmt, encoding)
     else:
         where = Path(item)

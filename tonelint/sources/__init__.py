@@ -26,6 +26,11 @@ def format_for(path: str, requested: str = "auto") -> str:
 def from_string(
     content: str, path: str = "<text>", fmt: str = "text", encoding: Encoding | None = None
 ) -> Document:
+    """One draft: Markdown or text. An export holds records, each a document of its own
+    (:func:`tonelint.sources.records.documents`): read whole as one text it would be
+    mis-linted, so it is refused."""
+    if fmt in EXPORT_FORMATS:
+        raise ValueError(f"{path}: a {fmt} export is records, not one text; see records.documents")
     enc = encoding or Encoding()
     if fmt == "markdown":
         return markdown.parse(content, path, enc)

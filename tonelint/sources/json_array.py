@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from tonelint.documents import InputError, Record, RecordError
+
+if TYPE_CHECKING:
+    from tonelint.sources.records import Source
 
 # What a JSON value starts with, for a file that holds something other than an array.
 _JSON_KINDS = {
@@ -36,7 +38,7 @@ MAX_JSON_DEPTH = 100
 
 
 def records(
-    path: Path, opened: Callable[[BinaryIO], None] | None = None
+    path: Source, opened: Callable[[BinaryIO], None] | None = None
 ) -> Iterator[Record | RecordError]:
     """The elements of a JSON array, read as a stream: ijson's parser gives events, which are
     built into one element at a time. A syntax error ends the file: the records before it were

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
@@ -59,23 +60,46 @@ class FieldMap:
         return cls(**values)  # type: ignore[arg-type]
 
 
+class StandardInput:
+    """An export read from standard input (``tonelint check - --stdin-filename export.jsonl``),
+    named ``name`` in diagnostics and errors. Read once, as it comes: a pipe has no size and
+    cannot be read again. It opens as an export file does; closing it leaves standard input
+    open."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def open(self, mode: str = "rb") -> io.BufferedReader:
+        if mode != "rb":
+            raise ValueError("standard input is read as bytes")
+        return open(sys.stdin.fileno(), "rb", closefd=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# Where an export is read from.
+Source = Path | StandardInput
+
+
 class ReadPosition:
-    """How many bytes of an export have been read so far. The progress line takes the time
-    left from it: records differ in size, and in JSON and XML a record spans lines, so neither
-    a record count nor a line count of the file says how far along a run is."""
+    """How many bytes of an export have been read so far, and its size (0 while it is not
+    open, or when it has none: a pipe). The progress line takes the time left from them:
+    records differ in size, and in JSON and XML a record spans lines, so neither a record
+    count nor a line count of the file says how far along a run is."""
 
     def __init__(self) -> None:
         self._file: BinaryIO | None = None
-        self._size = 0
+        self.size = 0
 
     def track(self, fh: BinaryIO) -> None:
         """Follow ``fh``, the binary file the export is read from."""
         self._file = fh
-        self._size = os.fstat(fh.fileno()).st_size
+        self.size = os.fstat(fh.fileno()).st_size
 
-    def open_text(self, path: Path, newline: str | None = None) -> io.TextIOWrapper:
-        """``path`` opened as UTF-8 text (a byte order mark skipped), followed."""
-        raw = path.open("rb")
+    def open_text(self, source: Source, newline: str | None = None) -> io.TextIOWrapper:
+        """``source`` opened as UTF-8 text (a byte order mark skipped), followed."""
+        raw = source.open("rb")
         self.track(raw)
         return io.TextIOWrapper(raw, encoding="utf-8-sig", newline=newline)
 
@@ -84,8 +108,8 @@ class ReadPosition:
             return 0
         try:
             return self._file.tell()
-        except (OSError, ValueError):  # closed: the reading is over
-            return self._size
+        except (OSError, ValueError):  # closed: the reading is over; or a pipe
+            return self.size
 
 
 # Excel writes CSV with the list separator of the user's locale: a semicolon in Dutch and French
@@ -106,7 +130,7 @@ def _delimiter(header: str) -> str:
     return max(CSV_DELIMITERS, key=fields)
 
 
-def _csv(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
+def _csv(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]:
     with position.open_text(path, newline="") as fh:
         first = fh.readline()
         reader = csv.reader(chain([first], fh), delimiter=_delimiter(first))
@@ -142,7 +166,7 @@ def _csv(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
             yield number, dict(zip(header, row, strict=True))
 
 
-def _jsonl(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]:
+def _jsonl(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]:
     with position.open_text(path) as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
@@ -162,7 +186,7 @@ def _jsonl(path: Path, position: ReadPosition) -> Iterator[Record | RecordError]
 
 
 def records(
-    path: Path, fmt: str, position: ReadPosition | None = None
+    path: Source, fmt: str, position: ReadPosition | None = None
 ) -> Iterator[Record | RecordError]:
     """The export's records, numbered from 1, or errors for the bad ones; ``position`` follows
     how far the file has been read."""
@@ -191,7 +215,7 @@ def _text(value: object) -> str | None:
 
 
 def documents(
-    path: Path, fmt: str, fields: FieldMap, position: ReadPosition | None = None
+    path: Source, fmt: str, fields: FieldMap, position: ReadPosition | None = None
 ) -> Iterator[Document | InputError]:
     """One Document per text field per record, in export order; errors for bad records."""
     name = str(path)

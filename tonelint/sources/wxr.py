@@ -33,8 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ErrorString
 
@@ -42,6 +41,9 @@ from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import iterparse
 
 from tonelint.documents import InputError, Record, RecordError
+
+if TYPE_CHECKING:
+    from tonelint.sources.records import Source
 
 POST_TYPES = ("post", "page")
 SKIPPED_COMMENT_TYPES = ("pingback", "trackback")
@@ -55,7 +57,7 @@ _WP = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/")
 
 
 def records(
-    path: Path, opened: Callable[[BinaryIO], None] | None = None
+    path: Source, opened: Callable[[BinaryIO], None] | None = None
 ) -> Iterator[Record | RecordError]:
     """The export's posts, pages and approved comments as records, numbered from 1.
 
