@@ -66,7 +66,7 @@ def test_text_format_lines_and_summary() -> None:
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("examples/de-newsletter.txt:1:1: TL001 ")
-    assert lines[-1].startswith("Found 19 problems (1 error, 1 info, 2 suggestion, 15 warning)")
+    assert lines[-1].startswith("Found 19 problems (1 error, 1 info, 2 suggestions, 15 warnings)")
     assert "1 fixable with --fix." in lines[-1]
     assert "\x1b[" not in proc.stdout  # no colour when piped
 

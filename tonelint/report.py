@@ -109,7 +109,8 @@ class Report:
             parts.append(f"No problems found in {linted}.")
         else:
             detail = ", ".join(
-                f"{n} {sev.value}" for sev, n in sorted(self.severities.items(), key=_by_name)
+                f"{n} {sev.value}" if sev.value == "info" else plural(n, sev.value)
+                for sev, n in sorted(self.severities.items(), key=_by_name)
             )
             parts.append(
                 f"Found {plural(self.diagnostic_count, 'problem')} ({detail}) in {linted}."
