@@ -3,13 +3,14 @@ bad records reported by number while the rest of the export is linted."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import tracemalloc
 from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import check_json, shared, tonelint
+from conftest import ROOT, check_json, shared, tonelint
 
 from tonelint.sources import html
 from tonelint.sources.records import records
@@ -372,6 +373,76 @@ def test_input_format_overrides_extension(tmp_path: Path) -> None:
     export = write(tmp_path, "export.txt", '{"id": "x", "text": "RT if you agree!"}\n')
     _, out = check_json(str(export), "--input-format", "jsonl", "--lang", "en", cwd=tmp_path)
     assert [(d["record"], d["code"]) for d in out["diagnostics"]] == [("x", "TL402")]
+
+
+def _json_array(posts: list[dict[str, str]]) -> str:
+    return "[\n" + ",\n".join(json.dumps(p, ensure_ascii=False) for p in posts) + "\n]\n"
+
+
+# Written for these tests (tonelint's own text).
+GZIP_POSTS = [
+    "Wij zijn verheugd om onze toonaangevende app te presenteren!",
+    "Nous sommes ravis de vous présenter nos solutions innovantes.",
+    "Tickets are on sale from Friday: bring your friends.",
+]
+GZIP_EXPORTS = {
+    "export.csv": CSV,
+    "export.jsonl": "".join(
+        json.dumps({"id": f"j{i}", "text": text}, ensure_ascii=False) + "\n"
+        for i, text in enumerate(GZIP_POSTS)
+    ),
+    "export.json": _json_array(
+        [{"id": f"a{i}", "text": text} for i, text in enumerate(GZIP_POSTS)]
+    ),
+    "blog.xml": (ROOT / "tests" / "data" / "wxr" / "blog.xml").read_text("utf-8"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GZIP_EXPORTS))
+def test_a_gzip_compressed_export_reads_as_the_export(tmp_path: Path, name: str) -> None:
+    """`export.jsonl.gz` and the like: decompressed as read, the format from the name without
+    `.gz`; the same diagnostics and errors as the export itself, piped in too."""
+    plain = write(tmp_path, name, GZIP_EXPORTS[name])
+    packed = tmp_path / f"{name}.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
+    status, expected = check_json(str(plain), "--text-field", "body", "--text-field", "text")
+    assert expected["diagnostics"], "the export must have something to find"
+    for args, data in (([str(packed)], None), (["-", "--stdin-filename", str(packed)], packed)):
+        got_status, got = check_json(
+            *args,
+            "--text-field",
+            "body",
+            "--text-field",
+            "text",
+            input=data.read_bytes() if data else None,
+        )
+        assert got_status == status
+        assert json.dumps(got).replace(str(packed), str(plain)) == json.dumps(expected)
+
+
+def test_a_gzip_export_cut_short_is_linted_up_to_the_cut(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": f"r{i}", "text": f"We are thrilled to announce event {i}!"})
+        for i in range(2_000)
+    ]
+    data = gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0)
+    export = tmp_path / "export.jsonl.gz"
+    export.write_bytes(data[: len(data) // 2])
+    status, out = check_json(str(export), "--select", "TL201")
+    assert status == 2
+    assert out["errors"] == [
+        {"path": str(export), "message": "the gzip data ends early: the file is cut short"}
+    ]
+    records_read = [d["record"] for d in out["diagnostics"]]
+    assert 100 < len(records_read) < 2_000
+    assert records_read == [f"r{i}" for i in range(len(records_read))]
+    damaged = tmp_path / "damaged.jsonl.gz"
+    damaged.write_bytes(data[:2] + b"\x00" * 20)
+    status, out = check_json(str(damaged))
+    assert status == 2
+    assert out["errors"] == [
+        {"path": str(damaged), "message": "damaged gzip data (Unknown compression method)"}
+    ]
 
 
 def test_an_export_is_not_read_as_one_text() -> None:

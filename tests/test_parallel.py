@@ -7,6 +7,7 @@ examples: Dutch, French and English, one with a paragraph in another language, o
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import threading
@@ -124,6 +125,17 @@ def test_an_export_on_standard_input_is_read_as_records(tmp_path: Path) -> None:
         )
         assert piped.returncode == one.returncode == 2, piped.stderr
         assert piped.stdout == one.stdout
+
+
+def test_a_gzip_export_with_jobs_2(tmp_path: Path) -> None:
+    """The lookahead reads the compressed export beside the run, decompressing it too."""
+    export = _export(tmp_path, 2 * BATCH + 10)
+    packed = tmp_path / "export.jsonl.gz"
+    packed.write_bytes(gzip.compress(export.read_bytes(), mtime=0))
+    one = tonelint("check", str(export), "--format", "json", "--jobs", "1")
+    two = tonelint("check", str(packed), "--format", "json", "--jobs", "2")
+    assert two.returncode == one.returncode == 2, two.stderr
+    assert two.stdout == one.stdout.replace(str(export), str(packed))
 
 
 @pytest.mark.parametrize("fmt", ["text", "sarif", "github", "html"])

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 
 from tonelint.runner import Progress
-from tonelint.sources import records
+from tonelint.sources import inputs, records
 
 BAR = r"[█░#-]{20} +\d+% "
 PROGRESS = re.compile(rf"\r(?:{BAR})?([\d,]+) records, [\d,]+/s(?:, about [\d,]+ s left)? *")
@@ -118,7 +118,7 @@ def test_time_left_follows_the_share_of_the_file_read(tmp_path: Path, fmt: str) 
     # Half the records read in 10 s: about 10 s left, however many lines a record spans.
     path = _pretty_export(tmp_path, fmt, 20_000)
     now = 0.0
-    position = records.ReadPosition()
+    position = inputs.ReadPosition()
     progress = Progress(enabled=False, position=position, clock=lambda: now)
     assert progress.time_left() is None  # nothing read yet
     items = records.documents(path, fmt, records.FieldMap(), position)
@@ -133,7 +133,7 @@ def test_the_bar_shows_the_share_read_and_the_time_left(tmp_path: Path) -> None:
     path = tmp_path / "export.jsonl"
     path.write_bytes(b"x" * 1000)
     now = 0.0
-    position = records.ReadPosition()
+    position = inputs.ReadPosition()
     progress = Progress(enabled=False, position=position, clock=lambda: now)
     assert progress.line() == "0 records, 0/s"  # not open yet: no share, no time left
     with path.open("rb") as fh:

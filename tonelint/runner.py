@@ -23,7 +23,7 @@ from tonelint.linter import Languages, Linter
 from tonelint.pipelines import PipelineError, bounded_memory
 from tonelint.report import FileResult, Report
 from tonelint.settings import COMMAND_LINE, ConfigFinder, Settings
-from tonelint.sources import records
+from tonelint.sources import inputs, records
 from tonelint.sources.records import EXPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def run(
             continue
         try:
             if item == STDIN and _stdin_format(options) in EXPORT_FORMATS:
-                source = records.StandardInput(options.stdin_filename or STDIN)
+                source = inputs.StandardInput(options.stdin_filename or STDIN)
                 _lint_export(source, _stdin_where(options), options, finder, linter, report)
             elif item != STDIN and sources.format_for(item, options.input_format) in EXPORT_FORMATS:
                 _lint_export(Path(item), Path(item), options, finder, linter, report)
@@ -151,7 +151,7 @@ def _stdin_where(options: Options) -> Path:
 
 
 def _lint_export(
-    source: records.Source,
+    source: inputs.Source,
     where: Path,
     options: Options,
     finder: ConfigFinder,
@@ -168,7 +168,7 @@ def _lint_export(
     base = _base_settings(where, options, finder)
     fields = records.FieldMap.from_settings(base.fields)
     fmt = sources.format_for(str(source), options.input_format)
-    position = records.ReadPosition()
+    position = inputs.ReadPosition()
     progress = Progress(enabled=options.progress, position=position)
     items = records.documents(source, fmt, fields, position)
 
@@ -328,7 +328,7 @@ class Progress:
     def __init__(
         self,
         enabled: bool,
-        position: records.ReadPosition | None = None,
+        position: inputs.ReadPosition | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.enabled = enabled and sys.stderr.isatty() and not os.environ.get("CI")

@@ -18,6 +18,9 @@ def format_for(path: str, requested: str = "auto") -> str:
     if requested != "auto":
         return requested
     suffix = Path(path).suffix.lower()
+    if suffix == ".gz":  # a compressed export: export.jsonl.gz (sources.inputs reads it)
+        inner = Path(Path(path).stem).suffix.lower()
+        return SUFFIXES.get(inner, "text")
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"

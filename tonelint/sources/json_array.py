@@ -9,14 +9,10 @@ file read from a pipe are fine.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Iterator
 
 from tonelint.documents import InputError, Record, RecordError
-
-if TYPE_CHECKING:
-    from tonelint.sources.records import Source
+from tonelint.sources.inputs import ReadPosition, Source, Stream, reading
 
 # What a JSON value starts with, for a file that holds something other than an array.
 _JSON_KINDS = {
@@ -37,18 +33,14 @@ _BOM = b"\xef\xbb\xbf"
 MAX_JSON_DEPTH = 100
 
 
-def records(
-    path: Source, opened: Callable[[BinaryIO], None] | None = None
-) -> Iterator[Record | RecordError]:
+def records(path: Source, position: ReadPosition | None = None) -> Iterator[Record | RecordError]:
     """The elements of a JSON array, read as a stream: ijson's parser gives events, which are
     built into one element at a time. A syntax error ends the file: the records before it were
     read and are linted."""
     import ijson
 
     name = str(path)
-    with path.open("rb") as fh:
-        if opened is not None:
-            opened(fh)  # to follow how far it is read
+    with reading(path, position) as fh:
         first = _first_byte(fh)
         if first != ord("["):
             found = "an empty file" if first is None else _JSON_KINDS.get(first, "no JSON value")
@@ -97,7 +89,7 @@ def _elements(events: Iterator[tuple[str, object]]) -> Iterator[object]:
             yield builder.value if builder is not None else _TOO_DEEP
 
 
-def _first_byte(fh: io.BufferedReader) -> int | None:
+def _first_byte(fh: Stream) -> int | None:
     """The first byte of ``fh`` after a byte order mark and JSON whitespace; those are read,
     the byte itself only peeked at (no seeking: a pipe works too). None at the end."""
     if fh.peek(len(_BOM)).startswith(_BOM):

@@ -15,19 +15,15 @@ Which field is which comes from :class:`FieldMap` (``fields = {...}`` in the con
 from __future__ import annotations
 
 import csv
-import io
 import json
-import os
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from pathlib import Path
-from typing import BinaryIO
 
 from tonelint.documents import Document, InputError, Origin, Record, RecordError
 from tonelint.settings import ConfigError, Settings
 from tonelint.sources import html
+from tonelint.sources.inputs import ReadPosition, Source, reading_text
 from tonelint.sources.json_array import json_kind
 
 EXPORT_FORMATS = ("csv", "jsonl", "json", "wxr")
@@ -60,58 +56,6 @@ class FieldMap:
         return cls(**values)  # type: ignore[arg-type]
 
 
-class StandardInput:
-    """An export read from standard input (``tonelint check - --stdin-filename export.jsonl``),
-    named ``name`` in diagnostics and errors. Read once, as it comes: a pipe has no size and
-    cannot be read again. It opens as an export file does; closing it leaves standard input
-    open."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def open(self, mode: str = "rb") -> io.BufferedReader:
-        if mode != "rb":
-            raise ValueError("standard input is read as bytes")
-        return open(sys.stdin.fileno(), "rb", closefd=False)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-# Where an export is read from.
-Source = Path | StandardInput
-
-
-class ReadPosition:
-    """How many bytes of an export have been read so far, and its size (0 while it is not
-    open, or when it has none: a pipe). The progress line takes the time left from them:
-    records differ in size, and in JSON and XML a record spans lines, so neither a record
-    count nor a line count of the file says how far along a run is."""
-
-    def __init__(self) -> None:
-        self._file: BinaryIO | None = None
-        self.size = 0
-
-    def track(self, fh: BinaryIO) -> None:
-        """Follow ``fh``, the binary file the export is read from."""
-        self._file = fh
-        self.size = os.fstat(fh.fileno()).st_size
-
-    def open_text(self, source: Source, newline: str | None = None) -> io.TextIOWrapper:
-        """``source`` opened as UTF-8 text (a byte order mark skipped), followed."""
-        raw = source.open("rb")
-        self.track(raw)
-        return io.TextIOWrapper(raw, encoding="utf-8-sig", newline=newline)
-
-    def __call__(self) -> int:
-        if self._file is None:
-            return 0
-        try:
-            return self._file.tell()
-        except (OSError, ValueError):  # closed: the reading is over; or a pipe
-            return self.size
-
-
 # Excel writes CSV with the list separator of the user's locale: a semicolon in Dutch and French
 # (and most of Europe), a comma in English; some CMSes write tabs.
 CSV_DELIMITERS = (",", ";", "\t", "|")
@@ -131,7 +75,7 @@ def _delimiter(header: str) -> str:
 
 
 def _csv(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]:
-    with position.open_text(path, newline="") as fh:
+    with reading_text(path, position, newline="") as fh:
         first = fh.readline()
         reader = csv.reader(chain([first], fh), delimiter=_delimiter(first))
         try:
@@ -167,7 +111,7 @@ def _csv(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]
 
 
 def _jsonl(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]:
-    with position.open_text(path) as fh:
+    with reading_text(path, position) as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
@@ -198,11 +142,11 @@ def records(
     if fmt == "json":
         from tonelint.sources import json_array
 
-        return json_array.records(path, position.track)
+        return json_array.records(path, position)
     if fmt == "wxr":
         from tonelint.sources import wxr
 
-        return wxr.records(path, position.track)
+        return wxr.records(path, position)
     raise ValueError(f"unknown export format {fmt!r}")
 
 

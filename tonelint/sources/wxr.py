@@ -32,8 +32,7 @@ text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Iterator
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ErrorString
 
@@ -41,9 +40,7 @@ from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import iterparse
 
 from tonelint.documents import InputError, Record, RecordError
-
-if TYPE_CHECKING:
-    from tonelint.sources.records import Source
+from tonelint.sources.inputs import ReadPosition, Source, Stream, reading
 
 POST_TYPES = ("post", "page")
 SKIPPED_COMMENT_TYPES = ("pingback", "trackback")
@@ -56,9 +53,7 @@ _NAMESPACES = {
 _WP = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/")
 
 
-def records(
-    path: Source, opened: Callable[[BinaryIO], None] | None = None
-) -> Iterator[Record | RecordError]:
+def records(path: Source, position: ReadPosition | None = None) -> Iterator[Record | RecordError]:
     """The export's posts, pages and approved comments as records, numbered from 1.
 
     Raises :class:`InputError` for XML that declares entities, refers to an external entity,
@@ -67,9 +62,7 @@ def records(
     name = str(path)
     number = 0
     try:
-        with path.open("rb") as fh:
-            if opened is not None:
-                opened(fh)  # to follow how far it is read
+        with reading(path, position) as fh:
             for item in _items(fh, name):
                 for record in _item_records(item):
                     number += 1
@@ -102,7 +95,7 @@ def records(
         raise InputError(name, f"XML cannot be decoded: {exc}") from None
 
 
-def _items(source: BinaryIO, name: str) -> Iterator[Element]:
+def _items(source: Stream, name: str) -> Iterator[Element]:
     """Each ``<item>`` of ``<rss><channel>``, complete; the channel forgets it afterwards."""
     depth = 0
     channel: Element | None = None

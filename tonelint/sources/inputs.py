@@ -1,0 +1,106 @@
+"""Where an export is read from: a file or standard input, gzip-compressed or not, and how far
+it has been read.
+
+A CMS export of millions of posts is often kept compressed (``export.jsonl.gz``). An export whose
+first bytes are gzip's magic number is decompressed as it is read, by the standard library's
+:mod:`gzip`, whatever its name; its format comes from its name without the ``.gz``
+(:func:`tonelint.sources.format_for`). The progress line follows the compressed bytes read, of the
+compressed size: the share of the file read, as for any other export.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from tonelint.documents import InputError
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+# What an export is read as: bytes with a look ahead (JSON arrays peek at their first byte).
+Stream = io.BufferedReader | gzip.GzipFile
+
+
+class StandardInput:
+    """An export read from standard input (``tonelint check - --stdin-filename export.jsonl``),
+    named ``name`` in diagnostics and errors. Read once, as it comes: a pipe has no size and
+    cannot be read again. It opens as an export file does; closing it leaves standard input
+    open."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def open(self, mode: str = "rb") -> io.BufferedReader:
+        if mode != "rb":
+            raise ValueError("standard input is read as bytes")
+        return open(sys.stdin.fileno(), "rb", closefd=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# Where an export is read from.
+Source = Path | StandardInput
+
+
+class ReadPosition:
+    """How many bytes of an export have been read so far, and its size (0 while it is not
+    open, or when it has none: a pipe). The progress line takes the time left from them:
+    records differ in size, and in JSON and XML a record spans lines, so neither a record
+    count nor a line count of the file says how far along a run is."""
+
+    def __init__(self) -> None:
+        self._file: BinaryIO | None = None
+        self.size = 0
+
+    def track(self, fh: BinaryIO) -> None:
+        """Follow ``fh``, the binary file the export is read from."""
+        self._file = fh
+        self.size = os.fstat(fh.fileno()).st_size
+
+    def __call__(self) -> int:
+        if self._file is None:
+            return 0
+        try:
+            return self._file.tell()
+        except (OSError, ValueError):  # closed: the reading is over; or a pipe
+            return self.size
+
+
+@contextlib.contextmanager
+def reading(source: Source, position: ReadPosition | None = None) -> Iterator[Stream]:
+    """``source`` open for reading as bytes, decompressed if it is gzip; ``position`` follows
+    the bytes read from the file itself. Broken gzip data raises :class:`InputError` where it
+    is met, after the records before it."""
+    with source.open("rb") as raw:
+        if position is not None:
+            position.track(raw)
+        if not raw.peek(len(GZIP_MAGIC)).startswith(GZIP_MAGIC):
+            yield raw
+            return
+        try:
+            with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+                yield unzipped
+        except EOFError:
+            raise InputError(
+                str(source), "the gzip data ends early: the file is cut short"
+            ) from None
+        except (gzip.BadGzipFile, zlib.error) as exc:
+            raise InputError(str(source), f"damaged gzip data ({exc})") from None
+
+
+@contextlib.contextmanager
+def reading_text(
+    source: Source, position: ReadPosition | None = None, newline: str | None = None
+) -> Iterator[io.TextIOWrapper]:
+    """``source`` open for reading as UTF-8 text (a byte order mark skipped); see
+    :func:`reading`."""
+    with reading(source, position) as stream:
+        yield io.TextIOWrapper(stream, encoding="utf-8-sig", newline=newline)
