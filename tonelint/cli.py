@@ -122,7 +122,11 @@ def check(
         typer.Option("--rule-pack", help="A rule pack (TOML) to add; may be repeated."),
     ] = None,
     input_format: Annotated[
-        str, typer.Option(parser=_choice(INPUT_FORMATS), help="How to read the files.")
+        str,
+        typer.Option(
+            parser=_choice(INPUT_FORMATS),
+            help=f"How to read the files: auto (by extension), {', '.join(INPUT_FORMATS[1:])}.",
+        ),
     ] = "auto",
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files.")] = False,
     unsafe_fixes: Annotated[
@@ -154,7 +158,11 @@ def check(
         int, typer.Option("--jobs", "-j", min=0, help="Processes for CMS exports; 0: one per core.")
     ] = 1,
     stdin_filename: Annotated[
-        str | None, typer.Option(help="Name for the text read from stdin.")
+        str | None,
+        typer.Option(
+            help="Name for what is read from stdin: its format and config go by it "
+            "(export.jsonl: an export's records)."
+        ),
     ] = None,
     color: Annotated[
         str, typer.Option("--color", parser=_choice(("auto", "always", "never")))
