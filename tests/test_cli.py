@@ -225,3 +225,22 @@ def test_version_is_the_packages() -> None:
         f"tonelint {version('tonelint')}\n",
         "",
     )
+
+
+def test_report_writes_what_check_writes_as_html(tmp_path: Path) -> None:
+    """`tonelint report EXPORT --html report.html` (the issue's spelling) is `check --format
+    html --output-file`, with check's options passed on."""
+    export = ROOT / "tests" / "data" / "wxr" / "blog.xml"
+    by_check = tmp_path / "check.html"
+    by_report = tmp_path / "report.html"
+    checked = tonelint("check", str(export), "--jobs", "2", "--format", "html", "-o", str(by_check))
+    reported = tonelint("report", str(export), "--jobs", "2", "--html", str(by_report))
+    assert (reported.returncode, reported.stdout, reported.stderr) == (checked.returncode, "", "")
+    assert by_report.read_text("utf-8") == by_check.read_text("utf-8")
+    assert "TL401" in by_report.read_text("utf-8")
+    clash = tonelint("report", str(export), "--html", str(by_report), "--format", "json")
+    assert clash.returncode == 2
+    assert "--format: report writes its HTML page to --html" in clash.stderr
+    missing = tonelint("report", str(export))
+    assert missing.returncode == 2
+    assert "Missing option '--html'" in missing.stderr

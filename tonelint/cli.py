@@ -1,4 +1,5 @@
-"""The command line: ``tonelint check``, ``tonelint rules``, ``tonelint rule CODE``."""
+"""The command line: ``tonelint check``, ``tonelint report``, ``tonelint rules``, ``tonelint rule
+CODE``."""
 
 from __future__ import annotations
 
@@ -286,6 +287,31 @@ def _report(
         for err in report.errors:
             typer.echo(f"{err.path}: error: {err.message}", err=True)
     raise typer.Exit(report.exit_code)
+
+
+@app.command(
+    "report",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    options_metavar="--html FILE [CHECK OPTIONS] PATHS...",
+    help="Write the HTML report of a CMS export (or of any files tonelint checks): "
+    "`tonelint report EXPORT --html report.html` is `tonelint check EXPORT --format html "
+    "--output-file report.html`, and takes check's other options (--jobs, --field, --config...).",
+)
+def report_page(
+    ctx: typer.Context,
+    html: Annotated[Path, typer.Option("--html", help="The report page to write.")],
+) -> None:
+    given = {arg.split("=", 1)[0] for arg in ctx.args}
+    clash = sorted(given & {"--format", "--output-file", "-o", "--fix", "--unsafe-fixes", "--diff"})
+    if clash:
+        raise typer.BadParameter(
+            f"{', '.join(clash)}: report writes its HTML page to --html; use check for other output"
+        )
+    group = ctx.parent.command if ctx.parent else typer.main.get_command(app)
+    command = cast(typer.core.TyperGroup, group).get_command(ctx, "check")
+    assert command is not None
+    args = [*ctx.args, "--format", "html", "--output-file", str(html)]
+    command.main(args, prog_name=f"{ctx.find_root().info_name} check")
 
 
 @app.command("rules")
