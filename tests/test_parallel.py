@@ -10,6 +10,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -136,6 +139,27 @@ def test_a_gzip_export_with_jobs_2(tmp_path: Path) -> None:
     two = tonelint("check", str(packed), "--format", "json", "--jobs", "2")
     assert two.returncode == one.returncode == 2, two.stderr
     assert two.stdout == one.stdout.replace(str(export), str(packed))
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def test_ctrl_c_ends_a_parallel_run_quietly(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: the run exits with 130 and the workers end
+    without a traceback each, even while they wait for work (here: the output is a pipe that
+    nobody reads any more, as when a pager is left waiting, so the run stops sending batches)."""
+    export = _export(tmp_path, 40 * BATCH)  # far more output than a pipe holds (64 KiB)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tonelint", "check", str(export), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a group of its own, as a terminal's foreground job
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline()  # the workers have linted
+    time.sleep(3)  # the pipe fills, the run waits on it, the workers finish and wait for work
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert stderr.decode() == ""
 
 
 @pytest.mark.parametrize("fmt", ["text", "sarif", "github", "html"])

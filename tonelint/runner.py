@@ -6,6 +6,7 @@ import contextlib
 import gc
 import os
 import shutil
+import signal
 import stat
 import sys
 import tempfile
@@ -300,7 +301,9 @@ def _lint_batches(
                 lookahead.finish()  # before forking: the workers inherit the words it scored
     _started()  # before forking
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_started
+    ) as pool:
         pending: deque[tuple[list[Document | InputError], Future[list[Outcome]]]] = deque()
         for batch in batches:
             languages = lookahead.take(batch) if lookahead is not None else None
@@ -311,6 +314,12 @@ def _lint_batches(
         while pending:
             done, future = pending.popleft()
             yield linted(done, future.result())
+
+
+def _worker_started() -> None:
+    """A worker ends at Ctrl-C without a word (no traceback of its own): the run that forked
+    it reports the interruption."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Progress:
