@@ -2,8 +2,9 @@
 
 Formats: CSV (``.csv``), JSON Lines (``.jsonl``, ``.ndjson``), a JSON array of objects
 (``.json``, in :mod:`tonelint.sources.json_array`) and WordPress WXR (``.xml``, in
-:mod:`tonelint.sources.wxr`). Every format is read as a stream, record by record, so memory does
-not grow with the size of the export.
+:mod:`tonelint.sources.wxr`); each from a file or standard input, gzip-compressed or not
+(:mod:`tonelint.sources.inputs`). Every format is read as a stream, record by record, so memory
+does not grow with the size of the export.
 
 Which field is which comes from :class:`FieldMap` (``fields = {...}`` in the config, or
 ``--text-field``/``--id-field`` on the command line). A record's own ``lang``, ``audience``,
