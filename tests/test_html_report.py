@@ -382,6 +382,8 @@ def test_charts_without_data_say_so() -> None:
         "1.3.2024",
         "Fri, 01 Mar 2024 10:12:00 +0000",
         "1709287920",
+        "1709287920123",  # milliseconds
+        "Fri Mar 01 10:12:00 +0000 2024",  # an X archive's created_at
         " 2024-03-01 ",
     ],
 )

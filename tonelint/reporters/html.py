@@ -56,7 +56,8 @@ MAX_ERRORS = 100
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
 _YMD = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + _TIME, re.IGNORECASE)
 _DMY = re.compile(r"(\d{1,2})[-.](\d{1,2})[-.](\d{4})" + _TIME, re.IGNORECASE)
-_EPOCH = re.compile(r"\d{9,10}")
+_EPOCH = re.compile(r"\d{9,10}")  # seconds: 1973 to 2286
+_EPOCH_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and many APIs write them
 
 
 def parse_date(value: str) -> date | None:
@@ -65,7 +66,8 @@ def parse_date(value: str) -> date | None:
     ISO 8601 (``2024-03-01``, ``2024-03-01 10:12:00``, ``2024-03-01T10:12:00Z``, with an offset
     or fractions of a second), ``2024/03/01``, day first with dashes or dots (``01-03-2024``,
     ``01.03.2024``, as Dutch and French exports write it), RFC 2822 (``Fri, 01 Mar 2024
-    10:12:00 +0000``, RSS and WordPress ``pubDate``) and Unix timestamps in seconds. Slashed
+    10:12:00 +0000``, RSS and WordPress ``pubDate``; ``Wed Oct 10 20:19:24 +0000 2018`` as X
+    archives write it) and Unix timestamps in seconds or milliseconds. Slashed
     dates with the day or month first (``03/01/2024``) are ambiguous and not read.
     """
     text = value.strip()
@@ -75,6 +77,8 @@ def parse_date(value: str) -> date | None:
         return _day(int(m[3]), int(m[2]), int(m[1]))
     if _EPOCH.fullmatch(text):
         return datetime.fromtimestamp(int(text), tz=timezone.utc).date()
+    if _EPOCH_MS.fullmatch(text):
+        return datetime.fromtimestamp(int(text) / 1000, tz=timezone.utc).date()
     if re.search(r"[A-Za-z]{3}", text):
         parts = parsedate_tz(text)
         if parts is not None:
