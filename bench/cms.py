@@ -86,11 +86,15 @@ def measure(export: Path, jobs: int) -> tuple[float, float, float, float]:
     """Wall seconds, CPU seconds (user and system, of the CLI and its workers), peak RSS of the
     largest process and peak RSS of all processes together (MiB; the total sampled every 50 ms
     from /proc) of one `tonelint check` run."""
+    # A fresh child runs the CLI and times it (its own start-up is not counted): its
+    # RUSAGE_CHILDREN holds the CLI's and the workers' CPU time and the largest one's peak RSS.
     code = (
-        "import resource, subprocess, sys;"
+        "import resource, subprocess, sys, time;"
+        "start = time.perf_counter();"
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False);"
+        "wall = time.perf_counter() - start;"
         "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
-        "print(u.ru_maxrss, u.ru_utime + u.ru_stime)"
+        "print(u.ru_maxrss, u.ru_utime + u.ru_stime, wall)"
     )
     cmd = [
         sys.executable,
@@ -103,15 +107,13 @@ def measure(export: Path, jobs: int) -> tuple[float, float, float, float]:
         "--jobs",
         str(jobs),
     ]
-    start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, *cmd], stdout=subprocess.PIPE, text=True)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(0.05)
-    wall = time.perf_counter() - start
-    largest, cpu = proc.stdout.read().split() if proc.stdout else ("0", "0")
-    return wall, float(cpu), int(largest) / 1024, peak / 1024
+    largest, cpu, wall = proc.stdout.read().split() if proc.stdout else ("0", "0", "0")
+    return float(wall), float(cpu), int(largest) / 1024, peak / 1024
 
 
 def main() -> None:
