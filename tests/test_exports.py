@@ -450,3 +450,32 @@ def test_an_export_is_not_read_as_one_text() -> None:
 
     with pytest.raises(ValueError, match="a jsonl export is records, not one text"):
         sources.from_string('{"text": "Leuk!"}\n', "export.jsonl", "jsonl")
+
+
+X_ARCHIVE = ROOT / "tests" / "data" / "x-archive" / "tweets.js"
+X_FIELDS = ("--text-field", "tweet.full_text", "--id-field", "tweet.id_str")
+
+
+def test_an_x_archive_is_read_as_the_array_it_assigns() -> None:
+    """data/tweets.js of an X archive (`window.YTD.tweets.part0 = [...]`), by its extension:
+    each tweet a record, its text, id and date from nested fields."""
+    status, out = check_json(str(X_ARCHIVE), *X_FIELDS, "--field", "date=tweet.created_at")
+    assert status == 1
+    got = [(d["record"], d["code"], d["start"], d["end"]) for d in out["diagnostics"]]
+    assert got == [
+        ("1790000000000000001", "TL201", 0, 27),
+        ("1790000000000000003", "TL201", 0, 17),
+        ("1790000000000000003", "TL202", 26, 40),
+    ]
+    assert {d["field"] for d in out["diagnostics"]} == {"tweet.full_text"}
+    assert out["diagnostics"][0]["meta"] == {"date": "Wed May 01 09:12:44 +0000 2024"}
+    assert out["summary"]["files"] == 5  # five tweets
+
+
+def test_a_javascript_file_that_is_no_archive_is_named(tmp_path: Path) -> None:
+    script = write(tmp_path, "app.js", 'console.log("Leuk!");\n')
+    status, out = check_json(str(script))
+    assert status == 2
+    assert out["errors"] == [
+        {"path": str(script), "message": "expected a JSON array of objects, found no JSON value"}
+    ]

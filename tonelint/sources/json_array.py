@@ -1,4 +1,6 @@
-"""JSON array exports (``.json``): the objects of a top-level array, as records.
+"""JSON array exports (``.json``): the objects of a top-level array, as records. An X
+archive's data files (``data/tweets.js``: ``window.YTD.tweets.part0 = [...]``) are read as the
+array they assign.
 
 The file is read as a stream: ijson's parser (its C backend, yajl) gives events, which are built
 into one element at a time, so memory does not grow with the export. A syntax error ends the
@@ -42,6 +44,8 @@ def records(path: Source, position: ReadPosition | None = None) -> Iterator[Reco
     name = str(path)
     with reading(path, position) as fh:
         first = _first_byte(fh)
+        if first == ord("w") and _skip_archive_assignment(fh):
+            first = _first_byte(fh)
         if first != ord("["):
             found = "an empty file" if first is None else _JSON_KINDS.get(first, "no JSON value")
             raise InputError(name, f"expected a JSON array of objects, found {found}")
@@ -99,6 +103,24 @@ def _first_byte(fh: Stream) -> int | None:
             return head[0]
         fh.read(1)
     return None
+
+
+# An X (Twitter) archive's data files (data/tweets.js, data/like.js ...) are a JavaScript
+# assignment of a JSON array: `window.YTD.tweets.part0 = [ ... ]`.
+_ARCHIVE = b"window.YTD."
+_ARCHIVE_NAME_MAX = 200  # bytes of `window.YTD.<name>.part<n> ` before its `=`
+
+
+def _skip_archive_assignment(fh: Stream) -> bool:
+    """Read past ``window.YTD.<name>.part<n> =`` at the start of ``fh``, if it is there."""
+    if not fh.peek(len(_ARCHIVE)).startswith(_ARCHIVE):
+        return False
+    head = fh.peek(_ARCHIVE_NAME_MAX)[:_ARCHIVE_NAME_MAX]
+    equals = head.find(b"=")
+    if equals == -1:
+        return False
+    fh.read(equals + 1)
+    return True
 
 
 def _json_error(exc: Exception, records: int) -> str:

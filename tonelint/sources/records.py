@@ -28,7 +28,14 @@ from tonelint.sources.inputs import ReadPosition, Source, reading_text
 from tonelint.sources.json_array import json_kind
 
 EXPORT_FORMATS = ("csv", "jsonl", "json", "wxr")
-SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xml": "wxr"}
+SUFFIXES = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".js": "json",  # an X archive's data/tweets.js: a JSON array behind `window.YTD... =`
+    ".xml": "wxr",
+}
 RECORD_SETTINGS = ("lang", "audience", "platform", "kind")
 META = ("author", "date")
 
