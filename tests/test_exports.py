@@ -479,3 +479,19 @@ def test_a_javascript_file_that_is_no_archive_is_named(tmp_path: Path) -> None:
     assert out["errors"] == [
         {"path": str(script), "message": "expected a JSON array of objects, found no JSON value"}
     ]
+
+
+def test_an_export_on_a_standard_input_with_no_file_behind_it() -> None:
+    """Standard input replaced by a stream with no file descriptor, as typer's CliRunner (and
+    so a developer's own tests of a tool built on tonelint) gives it: read all the same."""
+    from typer.testing import CliRunner
+
+    from tonelint.cli import app
+
+    lines = '{"id": "a", "text": "We are thrilled to announce our new app!"}\n'
+    result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "x.jsonl"], input=lines)
+    assert result.output.splitlines()[0] == (
+        "x.jsonl:record a:text:1:1: TL201 “We are thrilled to announce” is a press-release "
+        "opener; lead with the news."
+    )
+    assert result.exit_code == 1
