@@ -113,11 +113,9 @@ _ARCHIVE_NAME_MAX = 200  # bytes of `window.YTD.<name>.part<n> ` before its `=`
 
 def _skip_archive_assignment(fh: Stream) -> bool:
     """Read past ``window.YTD.<name>.part<n> =`` at the start of ``fh``, if it is there."""
-    if not fh.peek(len(_ARCHIVE)).startswith(_ARCHIVE):
-        return False
     head = fh.peek(_ARCHIVE_NAME_MAX)[:_ARCHIVE_NAME_MAX]
     equals = head.find(b"=")
-    if equals == -1:
+    if not head.startswith(_ARCHIVE) or equals == -1:
         return False
     fh.read(equals + 1)
     return True
