@@ -114,11 +114,15 @@ def run(
             report.errors.append(item)
             continue
         try:
-            if item == STDIN and _stdin_format(options) in EXPORT_FORMATS:
+            source: inputs.Source
+            if item == STDIN:
                 source = inputs.StandardInput(options.stdin_filename or STDIN)
-                _lint_export(source, _stdin_where(options), options, finder, linter, report)
-            elif item != STDIN and sources.format_for(item, options.input_format) in EXPORT_FORMATS:
-                _lint_export(Path(item), Path(item), options, finder, linter, report)
+                fmt, where = _stdin_format(options), _stdin_where(options)
+            else:
+                source = where = Path(item)
+                fmt = sources.format_for(item, options.input_format)
+            if fmt in EXPORT_FORMATS:
+                _lint_export(source, fmt, where, options, finder, linter, report)
             else:
                 report.add(_lint_one(item, options, finder, linter))
         except InputError as exc:
@@ -153,14 +157,15 @@ def _stdin_where(options: Options) -> Path:
 
 def _lint_export(
     source: inputs.Source,
+    fmt: str,
     where: Path,
     options: Options,
     finder: ConfigFinder,
     linter: Linter,
     report: Report,
 ) -> None:
-    """Lint every record of a CMS export (a file, or standard input taken to be at ``where``);
-    bad records become errors, the rest is linted.
+    """Lint every record of a CMS export in format ``fmt`` (a file, or standard input taken to
+    be at ``where``); bad records become errors, the rest is linted.
 
     Records are read as a stream and linted in batches, on ``options.jobs`` processes; results
     are taken in export order, so the output is the same for any number of jobs. Fixes are not
@@ -168,7 +173,6 @@ def _lint_export(
     """
     base = _base_settings(where, options, finder)
     fields = records.FieldMap.from_settings(base.fields)
-    fmt = sources.format_for(str(source), options.input_format)
     position = inputs.ReadPosition()
     progress = Progress(enabled=options.progress, position=position)
     items = records.documents(source, fmt, fields, position)
