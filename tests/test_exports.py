@@ -3,6 +3,7 @@ bad records reported by number while the rest of the export is linted."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import tracemalloc
@@ -379,13 +380,13 @@ def _json_array(posts: list[dict[str, str]]) -> str:
     return "[\n" + ",\n".join(json.dumps(p, ensure_ascii=False) for p in posts) + "\n]\n"
 
 
-# Written for these tests (tonelint's own text).
+# Written for these tests (tonelint's own text): an export of each format.
 GZIP_POSTS = [
     "Wij zijn verheugd om onze toonaangevende app te presenteren!",
     "Nous sommes ravis de vous présenter nos solutions innovantes.",
     "Tickets are on sale from Friday: bring your friends.",
 ]
-GZIP_EXPORTS = {
+EXPORTS = {
     "export.csv": CSV,
     "export.jsonl": "".join(
         json.dumps({"id": f"j{i}", "text": text}, ensure_ascii=False) + "\n"
@@ -398,11 +399,11 @@ GZIP_EXPORTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(GZIP_EXPORTS))
+@pytest.mark.parametrize("name", sorted(EXPORTS))
 def test_a_gzip_compressed_export_reads_as_the_export(tmp_path: Path, name: str) -> None:
     """`export.jsonl.gz` and the like: decompressed as read, the format from the name without
     `.gz`; the same diagnostics and errors as the export itself, piped in too."""
-    plain = write(tmp_path, name, GZIP_EXPORTS[name])
+    plain = write(tmp_path, name, EXPORTS[name])
     packed = tmp_path / f"{name}.gz"
     packed.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
     status, expected = check_json(str(plain), "--text-field", "body", "--text-field", "text")
@@ -443,6 +444,94 @@ def test_a_gzip_export_cut_short_is_linted_up_to_the_cut(tmp_path: Path) -> None
     assert out["errors"] == [
         {"path": str(damaged), "message": "damaged gzip data (Unknown compression method)"}
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
+@pytest.mark.parametrize("name", sorted(EXPORTS))
+def test_an_export_in_utf16_or_utf32_reads_as_in_utf8(
+    tmp_path: Path, name: str, codec: str
+) -> None:
+    """Windows PowerShell's `>` writes UTF-16 with a byte order mark: such an export gives the
+    diagnostics of the same export in UTF-8, offsets in characters as ever. XML says its own
+    encoding, and is read in the UTF-16 it declares (its parser, expat, reads no UTF-32)."""
+    if name.endswith(".xml") and codec == "utf-32-le":
+        pytest.skip("expat reads XML in UTF-8 and UTF-16 only")
+    content = EXPORTS[name]
+    plain = write(tmp_path, name, content)
+    if name.endswith(".xml"):
+        content = content.replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+    wide = tmp_path / "wide" / name
+    wide.parent.mkdir()
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    wide.write_bytes(bom.get(codec, codecs.BOM_UTF32_LE) + content.encode(codec))
+    fields = ("--text-field", "body", "--text-field", "text")
+    status, expected = check_json(str(plain), *fields)
+    assert expected["diagnostics"], "the export must have something to find"
+    got_status, got = check_json(str(wide), *fields)
+    assert got_status == status
+    assert json.dumps(got).replace(str(wide), str(plain)) == json.dumps(expected)
+
+
+def _bad_byte_export(fmt: str) -> tuple[bytes, int]:
+    """3,000 records in UTF-8, with a byte that is no UTF-8 in record 2,001 (well past the
+    first block the reader decodes); and that byte's offset."""
+    if fmt == "csv":
+        rows = [b"id,text\n"] + [
+            f"r{i},We are thrilled to announce {i}!\n".encode() for i in range(3000)
+        ]
+    else:
+        rows = [
+            json.dumps({"id": f"r{i}", "text": f"We are thrilled to announce {i}!"}).encode()
+            + b"\n"
+            for i in range(3000)
+        ]
+    data = b"".join(rows)
+    at = data.index(b"announce 2000!") + len("announce ")
+    return data[:at] + b"\xff" + data[at + 1 :], at
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_bytes_that_are_not_utf8_are_named_by_their_offset_in_the_file(
+    tmp_path: Path, fmt: str
+) -> None:
+    """The offset is the file's (not the block's the reader was decoding), gzip-compressed too
+    (then of the decompressed data, as `zcat` shows it); the records before are linted."""
+    data, at = _bad_byte_export(fmt)
+    export = tmp_path / f"export.{fmt}"
+    export.write_bytes(data)
+    packed = tmp_path / f"export.{fmt}.gz"
+    packed.write_bytes(gzip.compress(data, mtime=0))
+    for path in (export, packed):
+        status, out = check_json(str(path), "--select", "TL201")
+        assert status == 2
+        assert out["errors"] == [
+            {
+                "path": str(path),
+                "message": f"not valid UTF-8 at byte {at} (save the export as UTF-8)",
+            }
+        ]
+        records_read = [d["record"] for d in out["diagnostics"]]
+        assert 1500 < len(records_read) < 2000  # up to the block the byte is in
+        assert records_read == [f"r{i}" for i in range(len(records_read))]
+    # A pipe cannot say how far it has been read: no offset then.
+    status, out = check_json("-", "--stdin-filename", str(export), input=data)
+    assert out["errors"] == [
+        {"path": str(export), "message": "not valid UTF-8 (save the export as UTF-8)"}
+    ]
+
+
+def test_bytes_that_are_not_utf16_are_named_by_their_offset_in_the_file(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"r{i}", "text": "Leuk!"}) + "\n" for i in range(2000)]
+    data = codecs.BOM_UTF16_LE + "".join(lines).encode("utf-16-le")
+    at = len(codecs.BOM_UTF16_LE) + len("".join(lines[:1500]).encode("utf-16-le"))
+    export = tmp_path / "export.jsonl"
+    export.write_bytes(data[:at] + "\ud800".encode("utf-16-le", "surrogatepass") + data[at:])
+    status, out = check_json(str(export), "--kind", "reply")
+    assert status == 2
+    assert out["errors"] == [{"path": str(export), "message": f"not valid UTF-16-LE at byte {at}"}]
+    records_read = [d["record"] for d in out["diagnostics"]]
+    assert 1000 < len(records_read) <= 1500
+    assert records_read == [f"r{i}" for i in range(len(records_read))]
 
 
 def test_an_export_is_not_read_as_one_text() -> None:

@@ -247,7 +247,9 @@ class LineIndex:
         return end
 
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
+# Byte order marks and the encodings they mark, the longer first (UTF-32-LE's starts with
+# UTF-16-LE's).
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -262,7 +264,7 @@ def decode(data: bytes, path: str) -> tuple[str, Encoding]:
     Raises :class:`InputError` naming the file and what is wrong for binary data or bytes that
     are not valid in the encoding.
     """
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
             try:

@@ -6,10 +6,15 @@ first bytes are gzip's magic number is decompressed as it is read, by the standa
 :mod:`gzip`, whatever its name; its format comes from its name without the ``.gz``
 (:func:`tonelint.sources.format_for`). The progress line follows the compressed bytes read, of the
 compressed size: the share of the file read, as for any other export.
+
+An export is UTF-8, or UTF-16 or UTF-32 with a byte order mark (Windows PowerShell's ``>`` writes
+UTF-16): the CSV, JSON Lines and JSON readers get UTF-8 bytes either way (:func:`reading_utf8`).
+XML says its own encoding, and its parser reads the mark itself.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import io
@@ -20,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
-from tonelint.documents import InputError
+from tonelint.documents import BOMS, InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -104,10 +109,73 @@ def reading(source: Source, position: ReadPosition | None = None) -> Iterator[St
 
 
 @contextlib.contextmanager
+def reading_utf8(source: Source, position: ReadPosition | None = None) -> Iterator[Stream]:
+    """``source`` open for reading as UTF-8 bytes: an export with a UTF-16 or UTF-32 byte order
+    mark is decoded as it is read, and its text given as UTF-8 (a UTF-8 mark is left for the
+    reader to skip); see :func:`reading`."""
+    with reading(source, position) as stream:
+        head = stream.peek(4)[:4]
+        bom, codec = next(((b, c) for b, c in BOMS if head.startswith(b)), (b"", "utf-8"))
+        if codec == "utf-8":
+            yield stream
+            return
+        stream.read(len(bom))
+        yield io.BufferedReader(_AsUtf8(stream, codec, str(source), len(bom)))
+
+
+class _AsUtf8(io.RawIOBase):
+    """The text of ``stream``, in ``codec`` (UTF-16 or UTF-32, its byte order mark read), as
+    UTF-8 bytes. Bytes not valid in ``codec`` raise :class:`InputError` with their offset in
+    the file."""
+
+    def __init__(self, stream: Stream, codec: str, name: str, offset: int) -> None:
+        self._stream = stream
+        self._codec = codec
+        self._name = name
+        self._decoder = codecs.getincrementaldecoder(codec)()
+        self._offset = offset  # bytes of the file handed to the decoder
+        self._out = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._out:
+            chunk = self._stream.read(io.DEFAULT_BUFFER_SIZE)
+            held = len(self._decoder.getstate()[0])  # bytes of the last chunk not yet decoded
+            try:
+                text = self._decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                at = self._offset - held + exc.start
+                raise InputError(
+                    self._name, f"not valid {self._codec.upper()} at byte {at}"
+                ) from None
+            self._offset += len(chunk)
+            self._out = memoryview(text.encode("utf-8"))
+            if not chunk:
+                break
+        n = min(len(buffer), len(self._out))
+        buffer[:n] = self._out[:n]
+        self._out = self._out[n:]
+        return n
+
+
+@contextlib.contextmanager
 def reading_text(
     source: Source, position: ReadPosition | None = None, newline: str | None = None
 ) -> Iterator[io.TextIOWrapper]:
-    """``source`` open for reading as UTF-8 text (a byte order mark skipped); see
-    :func:`reading`."""
-    with reading(source, position) as stream:
-        yield io.TextIOWrapper(stream, encoding="utf-8-sig", newline=newline)
+    """``source`` open for reading as text (a byte order mark skipped); see
+    :func:`reading_utf8`. Bytes that are not UTF-8 raise :class:`InputError` with their offset
+    in the file (in the decompressed data of a gzip file; none for a pipe, which cannot say
+    how far it has been read)."""
+    with reading_utf8(source, position) as stream:
+        try:
+            yield io.TextIOWrapper(stream, encoding="utf-8-sig", newline=newline)
+        except UnicodeDecodeError as exc:
+            try:  # the decoder was given the bytes just read: exc.object ends at tell()
+                at = f" at byte {stream.tell() - len(exc.object) + exc.start}"
+            except OSError:
+                at = ""
+            raise InputError(
+                str(source), f"not valid UTF-8{at} (save the export as UTF-8)"
+            ) from None

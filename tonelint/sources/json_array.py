@@ -6,7 +6,7 @@ The file is read as a stream: ijson's parser (its C backend, yajl) gives events,
 into one element at a time, so memory does not grow with the export. A syntax error ends the
 file, after the records before it were read; an element nested deeper than
 :data:`MAX_JSON_DEPTH` is refused and skipped without being built. A byte order mark and a
-file read from a pipe are fine.
+file read from a pipe are fine, and so is UTF-16 or UTF-32 with its byte order mark.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tonelint.documents import InputError, Record, RecordError
-from tonelint.sources.inputs import ReadPosition, Source, Stream, reading
+from tonelint.sources.inputs import ReadPosition, Source, Stream, reading_utf8
 
 # What a JSON value starts with, for a file that holds something other than an array.
 _JSON_KINDS = {
@@ -42,7 +42,7 @@ def records(path: Source, position: ReadPosition | None = None) -> Iterator[Reco
     import ijson
 
     name = str(path)
-    with reading(path, position) as fh:
+    with reading_utf8(path, position) as fh:
         first = _first_byte(fh)
         if first == ord("w") and _skip_archive_assignment(fh):
             first = _first_byte(fh)

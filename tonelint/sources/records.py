@@ -183,8 +183,6 @@ def documents(
                 yield exc
     except InputError as exc:  # a broken file found part-way: after the records read before it
         yield exc
-    except UnicodeDecodeError as exc:
-        yield InputError(name, f"not valid UTF-8 at byte {exc.start} (save the export as UTF-8)")
     except OSError as exc:
         yield InputError(name, f"cannot read: {exc.strerror or exc}")
 
