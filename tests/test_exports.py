@@ -231,6 +231,40 @@ def test_jsonl_records_own_settings_and_bad_records(tmp_path: Path) -> None:
     ]
 
 
+def test_an_id_author_or_date_of_the_wrong_type_is_a_bad_record(tmp_path: Path) -> None:
+    """A number is a fine id (WordPress's are) and null is no value; an object, an array or a
+    boolean is reported, not silently replaced by the record's number (MongoDB's extended JSON
+    writes a date as {"$date": ...}: `--field date=date.$date` reads it)."""
+    opener = "We are thrilled to announce our app!"
+    export = write(
+        tmp_path,
+        "export.jsonl",
+        "".join(
+            json.dumps({"text": opener, **fields}) + "\n"
+            for fields in (
+                {"id": 101, "date": 1714556400.5, "author": None},
+                {"id": True},
+                {"id": [1]},
+                {"id": "d", "date": {"$date": "2024-05-01"}},
+                {"id": "e", "author": {"name": "anna"}},
+            )
+        ),
+    )
+    status, out = check_json(str(export))
+    assert status == 2
+    assert [(d["record"], d["meta"]) for d in out["diagnostics"]] == [
+        ("101", {"date": "1714556400.5"})
+    ]
+    assert [e["message"] for e in out["errors"]] == [
+        "record 2: field 'id' is a boolean, expected text or a number",
+        "record 3: field 'id' is an array, expected text or a number",
+        "record 4: field 'date' is an object, expected text or a number",
+        "record 5: field 'author' is an object, expected text or a number",
+    ]
+    status, out = check_json(str(export), "--field", "date=date.$date", "--select", "TL201")
+    assert out["diagnostics"][1]["meta"] == {"date": "2024-05-01"}
+
+
 def test_json_array_and_file_level_errors(tmp_path: Path) -> None:
     good = write(
         tmp_path,

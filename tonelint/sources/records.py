@@ -16,6 +16,7 @@ Which field is which comes from :class:`FieldMap` (``fields = {...}`` in the con
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -159,10 +160,12 @@ def records(
 
 
 def _text(value: object) -> str | None:
-    if value is None:
-        return None
+    """A scalar field's value as text: a string, a number (a post id in JSON), a date or time
+    (a datetime column of a DataFrame, in ISO 8601); None for anything else."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
     return value if isinstance(value, str) else None
 
 
@@ -229,10 +232,21 @@ def record_documents(
             Settings().merged(own, path)
         except ConfigError as exc:
             raise RecordError(path, number, exc.message) from None
-    record_id = _text(get(fields.id))
-    meta = tuple(
-        (key, text) for key in META if (text := _text(get(getattr(fields, key)))) not in (None, "")
-    )
+
+    def scalar(key: str) -> str | None:
+        """The text of the field ``key`` names; a RecordError if it is an object, an array or a
+        boolean (not silently dropped: the id names the record in every output)."""
+        name = getattr(fields, key)
+        value = get(name)
+        text = _text(value)
+        if value is not None and text is None:
+            raise RecordError(
+                path, number, f"field {name!r} is {json_kind(value)}, expected text or a number"
+            )
+        return text
+
+    record_id = scalar("id")
+    meta = tuple((key, text) for key in META if (text := scalar(key)) not in (None, ""))
     for field_name, value in present:
         if value is None:
             continue
