@@ -113,6 +113,34 @@ def test_csv_delimiter_is_read_from_the_header(tmp_path: Path) -> None:
     ]
 
 
+def test_a_csv_header_naming_a_field_twice_is_refused(tmp_path: Path) -> None:
+    """Two `text` columns: which one to lint cannot be told, and a dict keeps the last one
+    silently. Repeated names of columns tonelint does not read are fine."""
+    export = write(
+        tmp_path,
+        "export.csv",
+        "id,text,text,tags,tags\nr1,Leuk!,We are thrilled to announce it!,nieuws,app\n",
+    )
+    status, out = check_json(str(export))
+    assert status == 2
+    assert out["errors"] == [
+        {
+            "path": str(export),
+            "message": "the CSV header names 'text' twice (columns 2 and 3); "
+            "tonelint cannot tell which to read",
+        }
+    ]
+    assert out["diagnostics"] == []
+    renamed = write(
+        tmp_path,
+        "renamed.csv",
+        "id,reply,text,tags,tags\nr1,Leuk!,We are thrilled to announce it!,a,b\n",
+    )
+    status, out = check_json(str(renamed))
+    assert [(d["record"], d["code"]) for d in out["diagnostics"]] == [("r1", "TL201")]
+    assert out["errors"] == []
+
+
 def test_nested_fields_and_html_of_a_wordpress_rest_export(tmp_path: Path) -> None:
     # The shape of WordPress's REST API (/wp-json/wp/v2/posts): text under content.rendered,
     # as HTML with Gutenberg block comments; author and date nested too in an X archive.

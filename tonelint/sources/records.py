@@ -57,6 +57,12 @@ class FieldMap:
     author: str = "author"
     date: str = "date"
 
+    def names(self) -> frozenset[str]:
+        """Every field name tonelint reads."""
+        return frozenset(self.text) | {
+            getattr(self, key) for key in self.__dataclass_fields__ if key != "text"
+        }
+
     @classmethod
     def from_settings(cls, fields: Mapping[str, tuple[str, ...]]) -> FieldMap:
         values: dict[str, object] = {}
@@ -83,7 +89,9 @@ def _delimiter(header: str) -> str:
     return max(CSV_DELIMITERS, key=fields)
 
 
-def _csv(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]:
+def _csv(
+    path: Source, position: ReadPosition, read: frozenset[str]
+) -> Iterator[Record | RecordError]:
     with reading_text(path, position, newline="") as fh:
         first = fh.readline()
         reader = csv.reader(chain([first], fh), delimiter=_delimiter(first))
@@ -93,6 +101,7 @@ def _csv(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]
             raise InputError(str(path), f"malformed CSV header: {exc}") from None
         if not header:
             return
+        _check_header(str(path), header, read)
         number = 0
         while True:
             number += 1
@@ -119,6 +128,20 @@ def _csv(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]
             yield number, dict(zip(header, row, strict=True))
 
 
+def _check_header(path: str, header: list[str], read: frozenset[str]) -> None:
+    """An InputError if two columns have a name tonelint reads: which one it should read
+    cannot be told (other repeated names, of columns it does not read, are fine)."""
+    first: dict[str, int] = {}
+    for column, name in enumerate(header, 1):
+        if name in first and name in read:
+            raise InputError(
+                path,
+                f"the CSV header names {name!r} twice (columns {first[name]} and {column}); "
+                "tonelint cannot tell which to read",
+            )
+        first.setdefault(name, column)
+
+
 def _jsonl(path: Source, position: ReadPosition) -> Iterator[Record | RecordError]:
     with reading_text(path, position) as fh:
         for number, line in enumerate(fh, start=1):
@@ -139,13 +162,13 @@ def _jsonl(path: Source, position: ReadPosition) -> Iterator[Record | RecordErro
 
 
 def records(
-    path: Source, fmt: str, position: ReadPosition | None = None
+    path: Source, fmt: str, position: ReadPosition | None = None, fields: FieldMap | None = None
 ) -> Iterator[Record | RecordError]:
     """The export's records, numbered from 1, or errors for the bad ones; ``position`` follows
-    how far the file has been read."""
+    how far the file has been read. A CSV whose header repeats a name of ``fields`` is refused."""
     position = position or ReadPosition()
     if fmt == "csv":
-        return _csv(path, position)
+        return _csv(path, position, (fields or FieldMap()).names())
     if fmt == "jsonl":
         return _jsonl(path, position)
     if fmt == "json":
@@ -175,7 +198,7 @@ def documents(
     """One Document per text field per record, in export order; errors for bad records."""
     name = str(path)
     try:
-        for item in records(path, fmt, position):
+        for item in records(path, fmt, position, fields):
             if isinstance(item, RecordError):
                 yield item
                 continue
