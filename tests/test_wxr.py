@@ -343,6 +343,22 @@ def test_xml_that_is_not_a_wordpress_export(tmp_path: Path, xml: str) -> None:
     assert _refused(path) == "not a WordPress export (no <rss><channel>)"
 
 
+def test_an_rss_feed_is_not_taken_for_a_wordpress_export(tmp_path: Path) -> None:
+    """A feed has <rss><channel><item> as an export has, but its items are no WordPress
+    posts: refused, not read as an export with nothing in it ("No problems found")."""
+    path = tmp_path / "feed.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Nieuws</title>'
+        "<item><title>Open!</title><description>We are thrilled to announce our app!"
+        "</description><guid>https://example.org/?p=1</guid></item></channel></rss>\n",
+        encoding="utf-8",
+    )
+    assert _refused(path) == (
+        "not a WordPress export: an <item> with no <wp:post_type> (an RSS feed? WordPress "
+        "exports with Tools > Export)"
+    )
+
+
 ITEM = (
     "<item><title><![CDATA[Bericht {n}]]></title><dc:creator><![CDATA[lies]]></dc:creator>"
     "<content:encoded><![CDATA[<p>Winkel {n} is open. "

@@ -8,6 +8,7 @@ are refused, and no DTD is fetched.
 Records, in document order and numbered from 1: each post and page (any status, drafts too),
 then each of its approved comments. Attachments, menu items and other post types, and spam or
 trashed comments, are skipped; so are pingbacks and trackbacks, which WordPress writes itself.
+An ``<item>`` with no ``wp:post_type`` is an RSS feed's, not an export's: the file is refused.
 Keys are tonelint's default field names (see :class:`tonelint.sources.records.FieldMap`):
 
 =========  ==============================  ===============================
@@ -64,6 +65,12 @@ def records(path: Source, position: ReadPosition | None = None) -> Iterator[Reco
     try:
         with reading(path, position) as fh:
             for item in _items(fh, name):
+                if item.find("{*}post_type") is None:  # every item of an export has one
+                    raise InputError(
+                        name,
+                        "not a WordPress export: an <item> with no <wp:post_type> (an RSS "
+                        "feed? WordPress exports with Tools > Export)",
+                    )
                 for record in _item_records(item):
                     number += 1
                     if "text" not in record:
