@@ -244,3 +244,25 @@ def test_report_writes_what_check_writes_as_html(tmp_path: Path) -> None:
     missing = tonelint("report", str(export))
     assert missing.returncode == 2
     assert "Missing option '--html'" in missing.stderr
+
+
+def test_help_names_the_values_of_every_choice() -> None:
+    """`check --help` lists what each choice takes (from the same tables the options check
+    against, so help and parser cannot drift apart) and shows flags without a value."""
+    from tonelint.reporters import FORMATS
+    from tonelint.settings import PLATFORMS, SEVERITIES
+
+    out = tonelint("check", "--help", env={"COLUMNS": "200"}).stdout
+    lines = {line.split()[1]: line for line in out.splitlines() if line.startswith("│ --")}
+    assert f"One of: {', '.join(FORMATS)}." in lines["--format"]
+    assert f"One of: {', '.join(PLATFORMS)}." in lines["--platform"]
+    assert f"One of: {', '.join(SEVERITIES)}." in lines["--fail-on"]
+    assert lines["--fix"].split()[2:5] == ["Apply", "safe", "fixes"]  # no metavar: a flag
+    assert "--output-file     -o      FILE" in lines["--output-file"]
+
+
+def test_a_value_that_is_not_a_choice_is_refused() -> None:
+    proc = tonelint("rules", "--format", "xml")
+    assert proc.returncode == 2
+    assert "'xml' is not one of: text, json" in proc.stderr
+    assert proc.stdout == ""

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO, cast
+from typing import Annotated, Any, NoReturn, TextIO, cast
 
 import typer
 
@@ -45,7 +45,11 @@ def _tonelint(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            metavar="",
+            help="Print the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -61,6 +65,16 @@ def _choice(values: tuple[str, ...] | list[str]) -> Callable[[str], str]:
         return value
 
     return parse
+
+
+def _one_of(values: tuple[str, ...] | list[str], metavar: str, what: str) -> dict[str, Any]:
+    """A typer.Option's parser, metavar and help for a choice of ``values``: the help names
+    them, as ruff's "possible values" do (in words: typer reads [brackets] as markup)."""
+    return {
+        "parser": _choice(values),
+        "metavar": metavar,
+        "help": f"{what} One of: {', '.join(values)}.",
+    }
 
 
 def _field(value: str) -> str:
@@ -89,59 +103,83 @@ def _fields(given: list[str], id_field: str | None) -> dict[str, list[str]]:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to lint; - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATHS", help="Files or directories to lint; - for stdin."),
+    ],
     output_format: Annotated[
-        str, typer.Option("--format", parser=_choice(FORMATS), help="Output format.")
+        str, typer.Option("--format", **_one_of(FORMATS, "FORMAT", "Output format."))
     ] = "text",
     lang: Annotated[
-        str | None, typer.Option(parser=_choice(settings_mod.LANGS), help="Language.")
+        str | None,
+        typer.Option(
+            **_one_of(settings_mod.LANGS, "LANG", "Language of the text (auto: detected).")
+        ),
     ] = None,
     audience: Annotated[
-        str | None, typer.Option(parser=_choice(settings_mod.AUDIENCES), help="Readers.")
+        str | None,
+        typer.Option(**_one_of(settings_mod.AUDIENCES, "AUDIENCE", "Who reads it.")),
     ] = None,
     platform: Annotated[
-        str | None, typer.Option(parser=_choice(settings_mod.PLATFORMS), help="Platform.")
+        str | None,
+        typer.Option(
+            **_one_of(settings_mod.PLATFORMS, "PLATFORM", "Where it is posted (its length limit).")
+        ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option(parser=_choice(settings_mod.KINDS), help="Post or reply.")
+        str | None, typer.Option(**_one_of(settings_mod.KINDS, "KIND", "A post or a reply to one."))
     ] = None,
     select: Annotated[
-        str | None, typer.Option(help="Codes or prefixes to run, comma-separated.")
+        str | None,
+        typer.Option(
+            metavar="CODES", help="Codes or prefixes to run, comma-separated (TL1,TL301)."
+        ),
     ] = None,
     ignore: Annotated[
-        str | None, typer.Option(help="Codes or prefixes to skip, comma-separated.")
+        str | None,
+        typer.Option(metavar="CODES", help="Codes or prefixes to skip, comma-separated."),
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option(parser=_choice(settings_mod.SEVERITIES), help="Lowest severity that fails."),
+        typer.Option(**_one_of(settings_mod.SEVERITIES, "SEVERITY", "Lowest severity that fails.")),
     ] = None,
     config: Annotated[
-        Path | None, typer.Option(help="Use this config file instead of searching.")
+        Path | None, typer.Option(metavar="FILE", help="Use this config file instead of searching.")
     ] = None,
     rule_pack: Annotated[
         list[str] | None,
-        typer.Option("--rule-pack", help="A rule pack (TOML) to add; may be repeated."),
+        typer.Option(
+            "--rule-pack", metavar="FILE", help="A rule pack (TOML) to add; may be repeated."
+        ),
     ] = None,
     input_format: Annotated[
         str,
         typer.Option(
-            parser=_choice(INPUT_FORMATS),
-            help=f"How to read the files: auto (by extension), {', '.join(INPUT_FORMATS[1:])}.",
+            **_one_of(INPUT_FORMATS, "FORMAT", "How to read the files (auto: by extension)."),
         ),
     ] = "auto",
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", metavar="", help="Apply safe fixes to the files.")
+    ] = False,
     unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes.")
+        bool, typer.Option("--unsafe-fixes", metavar="", help="Also apply unsafe fixes.")
     ] = False,
     diff: Annotated[
-        bool, typer.Option("--diff", help="Show fixes as a diff; write nothing.")
+        bool, typer.Option("--diff", metavar="", help="Show fixes as a diff; write nothing.")
     ] = False,
     text_field: Annotated[
         list[str] | None,
-        typer.Option("--text-field", help="Field of a CMS export to lint; repeat for several."),
+        typer.Option(
+            "--text-field",
+            metavar="NAME",
+            help="Field of a CMS export to lint; repeat for several.",
+        ),
     ] = None,
     id_field: Annotated[
-        str | None, typer.Option("--id-field", help="Field of a CMS export with the record id.")
+        str | None,
+        typer.Option(
+            "--id-field", metavar="NAME", help="Field of a CMS export with the record id."
+        ),
     ] = None,
     field: Annotated[
         list[str] | None,
@@ -156,23 +194,32 @@ def check(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Processes for CMS exports; 0: one per core.")
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, metavar="N", help="Processes for CMS exports; 0: one per core."
+        ),
     ] = 1,
     stdin_filename: Annotated[
         str | None,
         typer.Option(
+            metavar="NAME",
             help="Name for what is read from stdin: its format and config go by it "
-            "(export.jsonl: an export's records)."
+            "(export.jsonl: an export's records).",
         ),
     ] = None,
     color: Annotated[
-        str, typer.Option("--color", parser=_choice(("auto", "always", "never")))
+        str,
+        typer.Option(
+            "--color",
+            **_one_of(("auto", "always", "never"), "WHEN", "Colour (auto: on a terminal)."),
+        ),
     ] = "auto",
     output_file: Annotated[
         Path | None,
         typer.Option(
             "--output-file",
             "-o",
+            metavar="FILE",
             help="Write the output to this file (whole or not at all) instead of stdout.",
         ),
     ] = None,
@@ -299,7 +346,7 @@ def _report(
 )
 def report_page(
     ctx: typer.Context,
-    html: Annotated[Path, typer.Option("--html", help="The report page to write.")],
+    html: Annotated[Path, typer.Option("--html", metavar="FILE", help="The report page to write.")],
 ) -> None:
     given = {arg.split("=", 1)[0] for arg in ctx.args}
     clash = sorted(given & {"--format", "--output-file", "-o", "--fix", "--unsafe-fixes", "--diff"})
@@ -316,7 +363,9 @@ def report_page(
 
 @app.command("rules")
 def list_rules(
-    output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", **_one_of(("text", "json"), "FORMAT", "Output format."))
+    ] = "text",
 ) -> None:
     """List every rule: code, name, family, default severity, languages, status."""
     registry = default_registry()
