@@ -32,6 +32,7 @@ text.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element, ParseError
@@ -64,6 +65,8 @@ def records(path: Source, position: ReadPosition | None = None) -> Iterator[Reco
     number = 0
     try:
         with reading(path, position) as fh:
+            if fh.peek(4)[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+                raise InputError(name, "XML in UTF-32 cannot be read; save it as UTF-8 or UTF-16")
             for item in _items(fh, name):
                 if item.find("{*}post_type") is None:  # every item of an export has one
                     raise InputError(
