@@ -418,6 +418,36 @@ def test_a_json_array_of_brackets_cannot_exhaust_memory(tmp_path: Path) -> None:
     assert peak < 1_000_000
 
 
+def test_fixes_are_not_offered_for_an_export_nor_written_into_it(tmp_path: Path) -> None:
+    """An export is the CMS's data, not a draft: no "[*]" and no "fixable with --fix" for its
+    records, --fix leaves it as it is and says so, and --diff shows nothing for it."""
+    content = (
+        '{"id": "s1", "text": "<!-- tonelint-disable-next-line TL301 -->\\nSee you at the park."}\n'
+        '{"id": "s2", "lang": "nl", "audience": "youth", "text": "Kunt u ons helpen?"}\n'
+    )
+    export = write(tmp_path, "export.jsonl", content)
+    proc = tonelint("check", str(export))
+    assert proc.stdout.splitlines() == [
+        f"{export}:record s1:text:1:1: TL002 <!-- tonelint-disable-next-line TL301 --> "
+        "suppressed nothing.",
+        f"{export}:record s2:text:1:1: TL101 “Kunt u” is formal address; to a young reader "
+        "write “Kun je”.",
+        "Found 2 problems (2 warnings) in 2 record fields.",
+    ]
+    notice = (
+        "tonelint: fixes are not written into CMS exports; --format json gives each record's "
+        "fixes as edits\n"
+    )
+    for flags in (["--fix", "--unsafe-fixes"], ["--diff"]):
+        proc = tonelint("check", str(export), *flags)
+        assert proc.returncode == 1
+        assert proc.stderr == notice
+        assert export.read_text("utf-8") == content
+    assert proc.stdout == ""  # --diff: nothing to show
+    status, out = check_json(str(export))
+    assert [d["fix"]["applicability"] for d in out["diagnostics"]] == ["safe", "unsafe"]
+
+
 def test_sarif_has_record_and_field_as_logical_locations(tmp_path: Path) -> None:
     schema = json.loads(shared("data", "sarif", "sarif-schema-2.1.0.json").read_text("utf-8"))
     export = write(tmp_path, "export.csv", CSV)

@@ -302,15 +302,24 @@ def _report(
     fixing_stdin: bool,
 ) -> NoReturn:
     """Lint, write what ``check`` writes to ``out``, and exit with the run's exit code."""
-    # Results stream to the output as they are linted (memory stays flat over a CMS export);
-    # --diff and a fix of standard input need the fixed texts, so those keep them.
+    # Results stream to the output as they are linted (memory stays flat over a CMS export).
     target: ReportSink | None = None
     if not diff and not fixing_stdin:
         extra = {"colour": text_reporter.use_colour(out, color)} if output_format == "text" else {}
         target = sink(output_format, default_registry(), out, **extra)
     # A bad setting in a config file or a file's front matter costs that file, not the run:
     # `run` reports it with the file's other errors. (Bad flags were refused before this.)
-    report = run(paths, options, report=Report(keep=target is None, sink=target))
+    # --diff and a fix of standard input need the fixed texts of files; an export's are not
+    # fixed, so its records are not kept.
+    report = run(
+        paths, options, report=Report(keep=target is None, sink=target, keep_records=False)
+    )
+    if (options.fix or diff) and report.records:
+        typer.echo(
+            "tonelint: fixes are not written into CMS exports; --format json gives each "
+            "record's fixes as edits",
+            err=True,
+        )
     if diff:
         for result in report.files:
             if result.original is not None:

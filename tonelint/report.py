@@ -41,15 +41,17 @@ class Sink(Protocol):
 class Report:
     """The outcome of a run, counted as results arrive.
 
-    With ``keep`` (the default) every result stays in ``files``; a run over a CMS export
-    streams results to a ``sink`` and keeps only the counts, so memory does not grow with
-    the number of records.
+    With ``keep`` (the default) every result stays in ``files`` (those of an export's records
+    too, unless ``keep_records`` is false); a run over a CMS export streams results to a
+    ``sink`` and keeps only the counts, so memory does not grow with the number of records.
+    Fixes are counted as fixable only outside exports: they are not written into one.
     """
 
     files: list[FileResult] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     keep: bool = True
     sink: Sink | None = None
+    keep_records: bool = True
     texts: int = field(default=0, init=False)  # files and record fields linted
     records: int = field(default=0, init=False)  # of those, record fields
     fixed: int = field(default=0, init=False)
@@ -67,16 +69,17 @@ class Report:
         self.texts += 1
         self.records += result.origin.record is not None
         self.fixed += result.fixes_applied
+        in_file = result.origin.record is None
         for d in result.diagnostics:
             self.severities[d.severity] += 1
-            if d.fix:
+            if d.fix and in_file:
                 safe = d.fix.applicability is Applicability.SAFE
                 self.safe_fixes += safe
                 self.unsafe_fixes += not safe
         self.failing = self.failing or result.failing
         if self.sink is not None:
             self.sink.add(result)
-        if self.keep:
+        if self.keep and (in_file or self.keep_records):
             self.files.append(result)
 
     @property

@@ -53,7 +53,8 @@ class Sink:
         for d in result.diagnostics:
             line, col = index.position(d.start)
             safe = d.fix is not None and d.fix.applicability is Applicability.SAFE
-            fixable = " [*]" if safe else ""
+            in_file = result.origin.record is None  # --fix writes no export
+            fixable = " [*]" if safe and in_file else ""
             self.out.write(
                 f"{paint(_BOLD, f'{location(result)}{line}:{col}:')} "
                 f"{paint(_COLOURS[d.severity], d.code)} {d.message}{paint(_DIM, fixable)}\n"
