@@ -6,13 +6,16 @@
 A target passes when no input makes it raise anything but tonelint's own InputError (a clear
 message about the input): never a crash, never a hang past hypothesis's deadline. Texts mix
 emoji, ZWJ sequences, combining accents, RTL marks, tabs, every newline style and words the rules
-react to; bytes for the parsers are random and mutated real exports.
+react to; bytes for the parsers are random, and real exports (as written, in UTF-16 or UTF-32, gzip-
+compressed) mutated.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
+import gzip
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -81,17 +84,33 @@ REAL = {
 }
 
 
-def mutated(fmt: str) -> st.SearchStrategy[bytes]:
-    base = REAL[fmt]
+def stored(data: bytes) -> list[bytes]:
+    """A real export as it may be stored: as written, in UTF-16 or UTF-32 with a byte order
+    mark, gzip-compressed."""
+    text = data.decode("utf-8")
+    return [
+        data,
+        codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + text.encode("utf-32-le"),
+        gzip.compress(data, mtime=0),
+    ]
 
-    def mutate(data: tuple[int, int, bytes]) -> bytes:
-        at, cut, insert = data
+
+def mutated(fmt: str) -> st.SearchStrategy[bytes]:
+    def mutate(data: tuple[bytes, int, int, bytes]) -> bytes:
+        base, at, cut, insert = data
         at = at % (len(base) + 1)
         return base[:at] + insert + base[at + cut :]
 
     return st.one_of(
         st.binary(max_size=300),
-        st.tuples(st.integers(0, 10**6), st.integers(0, 40), st.binary(max_size=20)).map(mutate),
+        st.tuples(
+            st.sampled_from(stored(REAL[fmt])),
+            st.integers(0, 10**6),
+            st.integers(0, 40),
+            st.binary(max_size=20),
+        ).map(mutate),
     )
 
 
