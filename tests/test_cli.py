@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import json
+from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT, check_json, codes, tonelint
@@ -266,3 +268,40 @@ def test_a_value_that_is_not_a_choice_is_refused() -> None:
     assert proc.returncode == 2
     assert "'xml' is not one of: text, json" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_statistics_count_problems_by_rule() -> None:
+    """`--statistics`: one line per rule, most often first (then by code), `[*]` where --fix
+    can fix some; then the summary line, and the exit code of the run."""
+    proc = tonelint("check", "examples/", "--statistics", cwd=ROOT)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        "4  TL202  corporate-buzzword",
+        "3  TL101  formal-address-young-audience",
+        "2  TL102  letter-formula",
+        "2  TL201  announcement-opener",
+        "2  TL303  long-sentence",
+        "1  TL001  unsupported-language",
+        "1  TL002  [*] unused-suppression",
+        "1  TL205  press-release-density",
+        "1  TL206  brand-third-person",
+        "1  TL301  over-platform-limit",
+        "1  TL401  hollow-reply",
+        "Found 19 problems (1 error, 1 info, 2 suggestions, 15 warnings) in 8 files. "
+        "1 fixable with --fix. 5 more with --unsafe-fixes.",
+    ]
+    status, listed = check_json("examples/", cwd=ROOT)
+    assert status == 1
+    proc = tonelint("check", "examples/", "--statistics", "--format", "json", cwd=ROOT)
+    table = json.loads(proc.stdout)
+    assert {row["code"]: row["count"] for row in table} == Counter(codes(listed))
+    assert [row["code"] for row in table][:2] == ["TL202", "TL101"]
+    assert {row["code"]: row["fixable"] for row in table if row["fixable"]} == {"TL002": 1}
+
+
+def test_statistics_write_text_or_json_only() -> None:
+    for flags in (["--format", "sarif"], ["--diff"]):
+        proc = tonelint("check", "examples/", "--statistics", *flags, cwd=ROOT)
+        assert proc.returncode == 2
+        assert "Invalid value for --statistics: counts rules in text or json" in proc.stderr
+        assert proc.stdout == ""

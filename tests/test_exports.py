@@ -434,6 +434,12 @@ def test_fixes_are_not_offered_for_an_export_nor_written_into_it(tmp_path: Path)
         "write “Kun je”.",
         "Found 2 problems (2 warnings) in 2 record fields.",
     ]
+    proc = tonelint("check", str(export), "--statistics")
+    assert proc.stdout.splitlines() == [
+        "1  TL002  unused-suppression",  # no [*]
+        "1  TL101  formal-address-young-audience",
+        "Found 2 problems (2 warnings) in 2 record fields.",
+    ]
     notice = (
         "tonelint: fixes are not written into CMS exports; --format json gives each record's "
         "fixes as edits\n"
@@ -445,6 +451,7 @@ def test_fixes_are_not_offered_for_an_export_nor_written_into_it(tmp_path: Path)
         assert export.read_text("utf-8") == content
     assert proc.stdout == ""  # --diff: nothing to show
     status, out = check_json(str(export))
+    assert status == 1
     assert [d["fix"]["applicability"] for d in out["diagnostics"]] == ["safe", "unsafe"]
 
 

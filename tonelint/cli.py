@@ -167,6 +167,14 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", metavar="", help="Show fixes as a diff; write nothing.")
     ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            metavar="",
+            help="Count the problems by rule instead of listing them (text or json).",
+        ),
+    ] = False,
     text_field: Annotated[
         list[str] | None,
         typer.Option(
@@ -225,6 +233,11 @@ def check(
     ] = None,
 ) -> None:
     """Lint files, directories or standard input."""
+    if statistics and (diff or output_format not in ("text", "json")):
+        clash = "--diff" if diff else f"--format {output_format}"
+        raise typer.BadParameter(
+            f"counts rules in text or json, not with {clash}", param_hint="--statistics"
+        )
     cli: dict[str, object] = {}
     for key, value in (
         ("lang", lang),
@@ -258,7 +271,9 @@ def check(
         jobs=jobs or _cores(),
     )
     with _output(output_file) as out:
-        _report(paths, options, out, output_format, color, diff, fix and paths == [STDIN])
+        _report(
+            paths, options, out, output_format, color, diff, fix and paths == [STDIN], statistics
+        )
 
 
 def _cores() -> int:
@@ -300,13 +315,21 @@ def _report(
     color: str,
     diff: bool,
     fixing_stdin: bool,
+    statistics: bool = False,
 ) -> NoReturn:
     """Lint, write what ``check`` writes to ``out``, and exit with the run's exit code."""
     # Results stream to the output as they are linted (memory stays flat over a CMS export).
     target: ReportSink | None = None
     if not diff and not fixing_stdin:
-        extra = {"colour": text_reporter.use_colour(out, color)} if output_format == "text" else {}
-        target = sink(output_format, default_registry(), out, **extra)
+        colour = text_reporter.use_colour(out, color)
+        if statistics:
+            from tonelint.reporters import statistics as statistics_reporter
+
+            as_json = output_format == "json"
+            target = statistics_reporter.Sink(default_registry(), out, colour, as_json)
+        else:
+            extra = {"colour": colour} if output_format == "text" else {}
+            target = sink(output_format, default_registry(), out, **extra)
     # A bad setting in a config file or a file's front matter costs that file, not the run:
     # `run` reports it with the file's other errors. (Bad flags were refused before this.)
     # --diff and a fix of standard input need the fixed texts of files; an export's are not
