@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tonelint.runner import Progress
+from tonelint.progress import Progress
 from tonelint.sources import inputs, records
 
 BAR = r"[█░#-]{20} +\d+% "
