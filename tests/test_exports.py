@@ -455,6 +455,32 @@ def test_fixes_are_not_offered_for_an_export_nor_written_into_it(tmp_path: Path)
     assert [d["fix"]["applicability"] for d in out["diagnostics"]] == ["safe", "unsafe"]
 
 
+def test_json_lines_give_json_output_diagnostics_a_line_each(tmp_path: Path) -> None:
+    """`--format jsonl`: one object per line, each the JSON output's diagnostic (record and
+    field included), in the same order, on any number of jobs; errors on standard error."""
+    export = write(tmp_path, "export.csv", CSV)
+    (tmp_path / "tonelint.toml").write_text('audience = "youth"\n', "utf-8")
+    status, expected = check_json(str(export), "--text-field", "body", cwd=tmp_path)
+    for jobs in ("1", "2"):
+        proc = tonelint(
+            "check",
+            str(export),
+            "--format",
+            "jsonl",
+            "--text-field",
+            "body",
+            "--jobs",
+            jobs,
+            cwd=tmp_path,
+        )
+        assert proc.returncode == status == 2
+        assert [json.loads(line) for line in proc.stdout.splitlines()] == expected["diagnostics"]
+        assert (
+            proc.stderr == f"{export}: error: record 3: row on line 4 has 5 fields, the header 6\n"
+        )
+    assert [d["record"] for d in expected["diagnostics"]] == ["p1", "p1", "p2", "p2"]
+
+
 def test_sarif_has_record_and_field_as_logical_locations(tmp_path: Path) -> None:
     schema = json.loads(shared("data", "sarif", "sarif-schema-2.1.0.json").read_text("utf-8"))
     export = write(tmp_path, "export.csv", CSV)

@@ -2,9 +2,9 @@
 
 Each format is a module of this package with a ``Sink(registry, out)`` class: ``add(result)``
 as each file or record is linted, then ``finish(report)`` with the run's counts and errors.
-A sink writes as it goes where the format allows it (text, GitHub, JSON, SARIF) and keeps only
-aggregates otherwise (HTML), so a run over a million records does not hold them all. Modules
-are imported when their format is used (start-up matters in a pre-commit hook).
+A sink writes as it goes where the format allows it (text, GitHub, JSON, JSON Lines, SARIF) and
+keeps only aggregates otherwise (HTML), so a run over a million records does not hold them all.
+Modules are imported when their format is used (start-up matters in a pre-commit hook).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, Protocol, TextIO
 from tonelint.registry import Registry
 from tonelint.report import Report, Sink
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 class ReportSink(Sink, Protocol):
