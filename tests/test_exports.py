@@ -73,9 +73,9 @@ def test_every_field_can_be_mapped_on_the_command_line(tmp_path: Path) -> None:
     ]
     proc = tonelint("check", str(export), "--field", "autor=byline", cwd=tmp_path)
     assert proc.returncode == 2
-    assert "'autor' is not one of: text, id, lang, audience, platform, kind, author, date" in (
-        " ".join(proc.stderr.replace("│", " ").split())
-    )
+    assert (
+        "'autor' is not one of: text, id, lang, audience, platform, kind, author, date, reply-to"
+    ) in (" ".join(proc.stderr.replace("│", " ").split()))
     proc = tonelint("check", str(export), "--field", "id=post_id", "--id-field", "x", cwd=tmp_path)
     assert proc.returncode == 2
     assert "the id field is given twice" in proc.stderr
@@ -701,6 +701,39 @@ def test_an_x_archive_is_read_as_the_array_it_assigns() -> None:
     assert {d["field"] for d in out["diagnostics"]} == {"tweet.full_text"}
     assert out["diagnostics"][0]["meta"] == {"date": "Wed May 01 09:12:44 +0000 2024"}
     assert out["summary"]["files"] == 5  # five tweets
+
+
+def test_a_reply_to_field_makes_a_record_a_reply() -> None:
+    """An X archive marks a reply by the id of the tweet it answers: with that field mapped,
+    the two hollow replies of the archive are judged as replies (TL401); the other tweets,
+    without it, stay posts."""
+    status, out = check_json(
+        str(X_ARCHIVE), *X_FIELDS, "--field", "reply-to=tweet.in_reply_to_status_id_str"
+    )
+    assert status == 1
+    got = [(d["record"], d["code"]) for d in out["diagnostics"]]
+    assert got == [
+        ("1790000000000000001", "TL201"),
+        ("1790000000000000002", "TL401"),  # "Thanks for sharing!"
+        ("1790000000000000003", "TL201"),
+        ("1790000000000000003", "TL202"),
+        ("1790000000000000004", "TL401"),  # "Merci ! 🙏"
+    ]
+
+
+def test_a_records_own_kind_wins_over_its_reply_to_field(tmp_path: Path) -> None:
+    export = write(
+        tmp_path,
+        "export.jsonl",
+        '{"id": "a", "text": "Leuk!", "parent_id": "p9"}\n'
+        '{"id": "b", "text": "Leuk!", "parent_id": "p9", "kind": "post"}\n'
+        '{"id": "c", "text": "Leuk!", "parent_id": null}\n'
+        '{"id": "d", "text": "Leuk!", "parent_id": ""}\n',
+    )
+    (tmp_path / "tonelint.toml").write_text('[fields]\nreply-to = "parent_id"\n', "utf-8")
+    status, out = check_json(str(export), "--lang", "nl", cwd=tmp_path)
+    assert status == 1
+    assert [(d["record"], d["code"]) for d in out["diagnostics"]] == [("a", "TL401")]
 
 
 def test_a_javascript_file_that_is_no_archive_is_named(tmp_path: Path) -> None:

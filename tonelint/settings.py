@@ -147,7 +147,7 @@ def _pipelines(key: str, value: object, source: str) -> dict[str, str]:
     return out
 
 
-FIELD_KEYS = ("text", "id", "lang", "audience", "platform", "kind", "author", "date")
+FIELD_KEYS = ("text", "id", "lang", "audience", "platform", "kind", "author", "date", "reply-to")
 
 
 def _fields(key: str, value: object, source: str) -> dict[str, tuple[str, ...]]:

@@ -56,18 +56,24 @@ class FieldMap:
     kind: str = "kind"
     author: str = "author"
     date: str = "date"
+    # A record with a value in this field is a reply, unless its own kind says otherwise: the
+    # id of the post it answers (an X archive's tweet.in_reply_to_status_id_str). None by default:
+    # a field named "parent" also holds a page's parent page.
+    reply_to: str = ""
 
     def names(self) -> frozenset[str]:
         """Every field name tonelint reads."""
         return frozenset(self.text) | {
-            getattr(self, key) for key in self.__dataclass_fields__ if key != "text"
+            name
+            for key in self.__dataclass_fields__
+            if key != "text" and (name := getattr(self, key))
         }
 
     @classmethod
     def from_settings(cls, fields: Mapping[str, tuple[str, ...]]) -> FieldMap:
         values: dict[str, object] = {}
         for key, names in fields.items():
-            values[key] = tuple(names) if key == "text" else names[0]
+            values[key.replace("-", "_")] = tuple(names) if key == "text" else names[0]
         return cls(**values)  # type: ignore[arg-type]
 
 
@@ -250,6 +256,8 @@ def record_documents(
         value = get(getattr(fields, key))
         if value not in (None, ""):
             own[key] = value
+    if "kind" not in own and fields.reply_to and get(fields.reply_to) not in (None, ""):
+        own["kind"] = "reply"
     if own:
         try:
             Settings().merged(own, path)
