@@ -99,3 +99,27 @@ def test_a_partition_past_the_vocabulary_budget_keeps_the_vocabulary_and_the_res
     assert len(nlp.vocab.strings) > before
     assert bounded.to_dict("records") == unbounded.to_dict("records")
     assert list(bounded["code"]).count("TL101") == 2 * 600
+
+
+def test_a_partition_reads_the_columns_the_settings_fields_name() -> None:
+    """`Settings.fields` (a config's `fields = {...}`) maps columns as for an export: here the
+    text is in `body`, the id in `post_id`, and a row with a `parent` is a reply (TL401 for the
+    hollow one). Posts written for this test by the tonelint team."""
+    rows = pd.DataFrame(
+        {
+            "post_id": ["a", "b", "c"],
+            "body": ["Merci ! 🙏", "Merci ! 🙏", "Kunt u ons helpen?"],
+            "parent": ["p1", None, None],
+        }
+    )
+    fields = {"text": ("body",), "id": ("post_id",), "reply-to": ("parent",)}
+    settings = tonelint.Settings(audience="youth", fields=fields)
+    got = tdask.lint_partition(rows, settings=settings)
+    assert list(zip(got["record"], got["field"], got["code"], strict=True)) == [
+        ("a", "body", "TL401"),
+        ("c", "body", "TL101"),
+    ]
+    # Columns given by name win over the settings' fields.
+    renamed = rows.rename(columns={"body": "tekst"})
+    got = tdask.lint_partition(renamed, text=["tekst"], settings=settings)
+    assert list(got["record"]) == ["a", "c"]

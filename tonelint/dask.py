@@ -8,15 +8,17 @@
     diags.groupby("code").size().compute()
 
 Each partition is linted where it lives, by one :class:`tonelint.Linter` per worker process
-(pipelines loaded once per worker). Rows are read like records of a CMS export: the text
-columns are linted, and a row's own ``lang``, ``audience``, ``platform`` and ``kind`` columns
-override the settings. A row that cannot be read (a text column that is not text) comes back as
+(pipelines loaded once per worker). Rows are read like records of a CMS export, with the columns
+``Settings.fields`` names (``fields = {...}`` of a config): the text columns are linted, a
+row's own ``lang``, ``audience``, ``platform`` and ``kind`` columns override the settings, and
+a row with a value in the ``reply-to`` column, when one is mapped, is a reply. A row that cannot be read (a text column that is not text) comes back as
 one row with ``code`` ``""`` and ``name`` ``"bad-record"``. Requires the ``dask`` extra.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from tonelint.documents import LineIndex, RecordError
@@ -54,13 +56,16 @@ def _linter(settings: Settings) -> Linter:
 
 
 def lint_partition(
-    frame: Any, text: Sequence[str] = ("text",), id: str = "id", settings: Settings | None = None
+    frame: Any,
+    text: Sequence[str] | None = None,
+    id: str | None = None,
+    settings: Settings | None = None,
 ) -> Any:
     """Lint one pandas DataFrame of posts; a pandas DataFrame of diagnostics (COLUMNS)."""
     import pandas as pd
 
     settings = settings or Settings()
-    fields = FieldMap(text=tuple(text), id=id)
+    fields = _field_map(settings, text, id)
     linter = _linter(settings)
     records = frame.to_dict("records")
     rows: list[dict[str, Any]] = []
@@ -92,16 +97,29 @@ def _rows(
     return rows
 
 
+def _field_map(settings: Settings, text: Sequence[str] | None, id: str | None) -> FieldMap:
+    """The columns to read: the settings' ``fields`` (as an export's), then ``text`` and ``id``
+    when given."""
+    fields = FieldMap.from_settings(settings.fields)
+    return replace(
+        fields,
+        text=tuple(text) if text is not None else fields.text,
+        id=id if id is not None else fields.id,
+    )
+
+
 def lint_dataframe(
     frame: Any,
-    text: str | Sequence[str] = "text",
-    id: str = "id",
+    text: str | Sequence[str] | None = None,
+    id: str | None = None,
     settings: Settings | None = None,
 ) -> Any:
-    """Lint a Dask DataFrame partition by partition; a Dask DataFrame of diagnostics."""
+    """Lint a Dask DataFrame partition by partition; a Dask DataFrame of diagnostics. The text
+    columns are ``text`` (default: the settings' ``fields``, or ``text``), the id column ``id``
+    (likewise, or ``id``); the other columns as ``fields`` maps them."""
     import pandas as pd
 
-    columns = (text,) if isinstance(text, str) else tuple(text)
+    columns = (text,) if isinstance(text, str) else None if text is None else tuple(text)
     meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in COLUMNS.items()})
     return frame.map_partitions(
         lint_partition, text=columns, id=id, settings=settings or Settings(), meta=meta
