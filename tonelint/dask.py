@@ -11,8 +11,9 @@ Each partition is linted where it lives, by one :class:`tonelint.Linter` per wor
 (pipelines loaded once per worker). Rows are read like records of a CMS export, with the columns
 ``Settings.fields`` names (``fields = {...}`` of a config): the text columns are linted, a
 row's own ``lang``, ``audience``, ``platform`` and ``kind`` columns override the settings, and
-a row with a value in the ``reply-to`` column, when one is mapped, is a reply. A row that cannot be read (a text column that is not text) comes back as
-one row with ``code`` ``""`` and ``name`` ``"bad-record"``. Requires the ``dask`` extra.
+a row with a value in the ``reply-to`` column, when one is mapped, is a reply. A row that
+cannot be read (a text column that is not text) comes back as one row with ``code`` ``""`` and
+``name`` ``"bad-record"``. Requires the ``dask`` extra.
 """
 
 from __future__ import annotations
