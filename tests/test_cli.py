@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, check_json, codes, tonelint
 
 STALE = "Hello!\r\n<!-- tonelint-disable-next-line TL301 -->\r\nSee you tonight at the park.\r\n"
@@ -305,3 +308,24 @@ def test_statistics_write_text_or_json_only() -> None:
         assert proc.returncode == 2
         assert "Invalid value for --statistics: counts rules in text or json" in proc.stderr
         assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_reader_that_leaves_ends_the_run_quietly(tmp_path: Path, jobs: str) -> None:
+    """`tonelint check export.jsonl --format jsonl | head -1`: once the reader has gone, the run
+    ends with 141 (128 + SIGPIPE, as `git log | head` ends git) and says nothing; before, it
+    reported "internal error (BrokenPipeError ...)". Far more output than a pipe holds."""
+    export = tmp_path / "export.jsonl"
+    line = '{{"id": "r{}", "text": "We are thrilled to announce our new app!"}}\n'
+    export.write_text("".join(line.format(i) for i in range(3000)), "utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tonelint", "check", str(export), "--format", "jsonl", "-j", jobs],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = json.loads(proc.stdout.readline())
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 141
+    assert proc.stderr.read() == b""
+    assert (first["record"], first["code"]) == ("r0", "TL201")

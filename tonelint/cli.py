@@ -17,7 +17,7 @@ from tonelint import pipelines, runner
 from tonelint import settings as settings_mod
 from tonelint.documents import InputError
 from tonelint.registry import RegistryError, Rule, default_registry
-from tonelint.report import EXIT_ERROR, Report
+from tonelint.report import EXIT_BROKEN_PIPE, EXIT_ERROR, Report
 from tonelint.reporters import FORMATS, ReportSink, sink
 from tonelint.reporters import text as text_reporter
 from tonelint.runner import STDIN, Options, run
@@ -270,10 +270,20 @@ def check(
         stdin_filename=stdin_filename,
         jobs=jobs or _cores(),
     )
-    with _output(output_file) as out:
-        _report(
-            paths, options, out, output_format, color, diff, fix and paths == [STDIN], statistics
-        )
+    try:
+        with _output(output_file) as out:
+            _report(
+                paths,
+                options,
+                out,
+                output_format,
+                color,
+                diff,
+                fix and paths == [STDIN],
+                statistics,
+            )
+    except BrokenPipeError:  # the reader left (`| head`): end quietly, as a tool SIGPIPE ends
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
 
 
 def _cores() -> int:

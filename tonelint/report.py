@@ -13,6 +13,7 @@ from tonelint.settings import Settings
 EXIT_CLEAN = 0
 EXIT_FOUND = 1
 EXIT_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the output's reader left, as `git log | head` ends git
 
 
 @dataclass

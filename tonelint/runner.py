@@ -128,6 +128,8 @@ def run(
             report.errors.append(exc)
         except PipelineError as exc:
             report.errors.append(InputError(item, str(exc)))
+        except BrokenPipeError:  # the output's reader left (`| head`): nothing more to do
+            raise
         except Exception as exc:  # a bug must cost one file, not the run: report it, go on
             report.errors.append(InputError(item, _internal_error(exc)))
         _started()
