@@ -242,6 +242,18 @@ def test_summary_and_charts_count_the_real_diagnostics() -> None:
         assert not doc.by_id(chart).all("p", "no-data")
 
 
+def test_a_language_tonelint_does_not_lint_is_named_unsupported() -> None:
+    # Written for this test by the tonelint team: a German post among Dutch ones.
+    german = "Wir freuen uns sehr, Ihnen unsere neue App vorzustellen!"
+    report = Report(files=[record(1, DUTCH, "Anna", None), record(2, german, "Bob", None)])
+    languages = bar_labels(dom(page(report)).by_id("chart-languages"))
+    assert languages == {
+        "nl (Dutch)": str(len(report.files[0].diagnostics)),
+        "de (unsupported)": "1",  # its TL001
+    }
+    assert [d.code for d in report.files[1].diagnostics] == ["TL001"]
+
+
 def test_worst_records_show_the_text_with_every_flagged_span_marked() -> None:
     report = posts_report()
     doc = dom(page(report))

@@ -418,7 +418,7 @@ def _charts(
         rules.append(_Bar(name, n, tip, data=f' data-code="{escape(code)}"'))
     languages = [
         _Bar(
-            f"{lang} ({LANGUAGES[lang]})" if lang in LANGUAGES else lang,
+            f"{lang} ({LANGUAGES.get(lang, 'unsupported')})",
             n,
             f"{lang}: {plural(n, 'diagnostic')}",
         )
