@@ -31,6 +31,13 @@ class FileResult:
     def failing(self) -> bool:
         return any(self.settings.fails(d.severity) for d in self.diagnostics)
 
+    def fixable(self, d: Diagnostic, unsafe: bool = False) -> bool:
+        """Whether ``--fix`` (with ``unsafe``: ``--unsafe-fixes``) fixes ``d``: never in a
+        record of an export, which fixes are not written into."""
+        if d.fix is None or self.origin.record is not None:
+            return False
+        return unsafe or d.fix.applicability is Applicability.SAFE
+
 
 class Sink(Protocol):
     """Where results go as they are made: a reporter that writes them out as it gets them."""
@@ -70,17 +77,15 @@ class Report:
         self.texts += 1
         self.records += result.origin.record is not None
         self.fixed += result.fixes_applied
-        in_file = result.origin.record is None
         for d in result.diagnostics:
             self.severities[d.severity] += 1
-            if d.fix and in_file:
-                safe = d.fix.applicability is Applicability.SAFE
-                self.safe_fixes += safe
-                self.unsafe_fixes += not safe
+            safe = result.fixable(d)
+            self.safe_fixes += safe
+            self.unsafe_fixes += result.fixable(d, unsafe=True) and not safe
         self.failing = self.failing or result.failing
         if self.sink is not None:
             self.sink.add(result)
-        if self.keep and (in_file or self.keep_records):
+        if self.keep and (self.keep_records or result.origin.record is None):
             self.files.append(result)
 
     @property

@@ -19,7 +19,6 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from tonelint.diagnostics import Applicability
 from tonelint.registry import Registry
 from tonelint.report import FileResult, Report
 from tonelint.reporters import text
@@ -39,12 +38,10 @@ class Sink:
         self.names: dict[str, str] = {}
 
     def add(self, result: FileResult) -> None:
-        in_file = result.origin.record is None  # --fix writes no export
         for d in result.diagnostics:
             self.counts[d.code] += 1
             self.names.setdefault(d.code, d.name)
-            if in_file and d.fix is not None and d.fix.applicability is Applicability.SAFE:
-                self.fixable[d.code] += 1
+            self.fixable[d.code] += result.fixable(d)
 
     def finish(self, report: Report) -> None:
         rows = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from tonelint.diagnostics import Applicability, Severity
+from tonelint.diagnostics import Severity
 from tonelint.documents import LineIndex
 from tonelint.registry import Registry
 from tonelint.report import FileResult, Report
@@ -52,9 +52,7 @@ class Sink:
         index = LineIndex(result.text)
         for d in result.diagnostics:
             line, col = index.position(d.start)
-            safe = d.fix is not None and d.fix.applicability is Applicability.SAFE
-            in_file = result.origin.record is None  # --fix writes no export
-            fixable = " [*]" if safe and in_file else ""
+            fixable = " [*]" if result.fixable(d) else ""
             self.out.write(
                 f"{paint(_BOLD, f'{location(result)}{line}:{col}:')} "
                 f"{paint(_COLOURS[d.severity], d.code)} {d.message}{paint(_DIM, fixable)}\n"
