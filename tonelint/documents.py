@@ -258,23 +258,27 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    """The byte order mark ``data`` starts with and the encoding it marks; None for none."""
+    return next(((bom, codec) for bom, codec in BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, path: str) -> tuple[str, Encoding]:
     """Decode a file's bytes: UTF-8, or UTF-8/16/32 with a byte-order mark.
 
     Raises :class:`InputError` naming the file and what is wrong for binary data or bytes that
     are not valid in the encoding.
     """
-    for bom, codec in BOMS:
-        if data.startswith(bom):
-            body = data[len(bom) :]
-            try:
-                return body.decode(codec), Encoding(codec, bom)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    path,
-                    f"not valid {codec.upper()} (file has a {codec.upper()} byte-order mark) "
-                    f"at byte {exc.start + len(bom)}",
-                ) from None
+    if marked := byte_order_mark(data):
+        bom, codec = marked
+        try:
+            return data[len(bom) :].decode(codec), Encoding(codec, bom)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                path,
+                f"not valid {codec.upper()} (file has a {codec.upper()} byte-order mark) "
+                f"at byte {exc.start + len(bom)}",
+            ) from None
     if b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes); tonelint reads text files")
     try:

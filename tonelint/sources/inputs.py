@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
-from tonelint.documents import BOMS, InputError
+from tonelint.documents import InputError, byte_order_mark
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -110,17 +110,20 @@ def reading(source: Source, position: ReadPosition | None = None) -> Iterator[St
 
 @contextlib.contextmanager
 def reading_utf8(source: Source, position: ReadPosition | None = None) -> Iterator[Stream]:
-    """``source`` open for reading as UTF-8 bytes: an export with a UTF-16 or UTF-32 byte order
-    mark is decoded as it is read, and its text given as UTF-8 (a UTF-8 mark is left for the
-    reader to skip); see :func:`reading`."""
+    """``source`` open for reading as UTF-8 bytes, its byte order mark read: an export in UTF-16
+    or UTF-32 is decoded as it is read, and its text given as UTF-8; see :func:`reading`."""
     with reading(source, position) as stream:
-        head = stream.peek(4)[:4]
-        bom, codec = next(((b, c) for b, c in BOMS if head.startswith(b)), (b"", "utf-8"))
-        if codec == "utf-8":
+        marked = byte_order_mark(stream.peek(4)[:4])
+        if marked is None:
             yield stream
             return
+        bom, codec = marked
         stream.read(len(bom))
-        yield io.BufferedReader(_AsUtf8(stream, codec, str(source), len(bom)))
+        yield (
+            stream
+            if codec == "utf-8"
+            else io.BufferedReader(_AsUtf8(stream, codec, str(source), len(bom)))
+        )
 
 
 class _AsUtf8(io.RawIOBase):
@@ -164,13 +167,13 @@ class _AsUtf8(io.RawIOBase):
 def reading_text(
     source: Source, position: ReadPosition | None = None, newline: str | None = None
 ) -> Iterator[io.TextIOWrapper]:
-    """``source`` open for reading as text (a byte order mark skipped); see
+    """``source`` open for reading as text (its byte order mark read); see
     :func:`reading_utf8`. Bytes that are not UTF-8 raise :class:`InputError` with their offset
     in the file (in the decompressed data of a gzip file; none for a pipe, which cannot say
     how far it has been read)."""
     with reading_utf8(source, position) as stream:
         try:
-            yield io.TextIOWrapper(stream, encoding="utf-8-sig", newline=newline)
+            yield io.TextIOWrapper(stream, encoding="utf-8", newline=newline)
         except UnicodeDecodeError as exc:
             try:  # the decoder was given the bytes just read: exc.object ends at tell()
                 at = f" at byte {stream.tell() - len(exc.object) + exc.start}"

@@ -25,7 +25,6 @@ _JSON_KINDS = {
     ord("n"): "JSON null",
     **{ord(c): "a JSON number" for c in "-0123456789"},
 }
-_BOM = b"\xef\xbb\xbf"
 
 
 # How deep a record may nest. A post is an object of strings and numbers, perhaps a level or two
@@ -94,10 +93,9 @@ def _elements(events: Iterator[tuple[str, object]]) -> Iterator[object]:
 
 
 def _first_byte(fh: Stream) -> int | None:
-    """The first byte of ``fh`` after a byte order mark and JSON whitespace; those are read,
-    the byte itself only peeked at (no seeking: a pipe works too). None at the end."""
-    if fh.peek(len(_BOM)).startswith(_BOM):
-        fh.read(len(_BOM))
+    """The first byte of ``fh`` after JSON whitespace (a byte order mark was read by
+    :func:`reading_utf8`); the whitespace is read, the byte itself only peeked at (no seeking:
+    a pipe works too). None at the end."""
     while head := fh.peek(1)[:1]:
         if head not in b" \t\r\n":
             return head[0]

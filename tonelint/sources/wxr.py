@@ -32,7 +32,6 @@ text.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element, ParseError
@@ -41,7 +40,7 @@ from xml.parsers.expat import ErrorString
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import iterparse
 
-from tonelint.documents import InputError, Record, RecordError
+from tonelint.documents import InputError, Record, RecordError, byte_order_mark
 from tonelint.sources.inputs import ReadPosition, Source, Stream, reading
 
 POST_TYPES = ("post", "page")
@@ -65,7 +64,8 @@ def records(path: Source, position: ReadPosition | None = None) -> Iterator[Reco
     number = 0
     try:
         with reading(path, position) as fh:
-            if fh.peek(4)[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+            marked = byte_order_mark(fh.peek(4)[:4])
+            if marked is not None and marked[1].startswith("utf-32"):
                 raise InputError(name, "XML in UTF-32 cannot be read; save it as UTF-8 or UTF-16")
             for item in _items(fh, name):
                 if item.find("{*}post_type") is None:  # every item of an export has one
