@@ -116,14 +116,15 @@ def run(
             source: inputs.Source
             if item == STDIN:
                 source = inputs.StandardInput(options.stdin_filename or STDIN)
-                fmt, where = _stdin_format(options), _stdin_where(options)
+                fmt = sources.format_for(str(source), options.input_format)
+                where = _stdin_where(options)
             else:
                 source = where = Path(item)
                 fmt = sources.format_for(item, options.input_format)
             if fmt in EXPORT_FORMATS:
                 _lint_export(source, fmt, where, options, finder, linter, report)
             else:
-                report.add(_lint_one(item, options, finder, linter))
+                report.add(_lint_one(item, fmt, where, options, finder, linter))
         except InputError as exc:
             report.errors.append(exc)
         except PipelineError as exc:
@@ -145,10 +146,6 @@ def _base_settings(where: Path, options: Options, finder: ConfigFinder) -> Setti
     config = finder.find(where)
     settings = config.settings_for(where, Settings()) if config else Settings()
     return settings.merged(options.cli, COMMAND_LINE)
-
-
-def _stdin_format(options: Options) -> str:
-    return sources.format_for(options.stdin_filename or STDIN, options.input_format)
 
 
 def _stdin_where(options: Options) -> Path:
@@ -327,25 +324,26 @@ def _worker_started() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _lint_one(item: str, options: Options, finder: ConfigFinder, linter: Linter) -> FileResult:
+def _lint_one(
+    item: str, fmt: str, where: Path, options: Options, finder: ConfigFinder, linter: Linter
+) -> FileResult:
+    """Lint one draft, in format ``fmt``, under the config found for ``where``."""
     if item == STDIN:
         name = options.stdin_filename or STDIN
         content, encoding = decode(sys.stdin.buffer.read(), name)
-        where = _stdin_where(options)
-        fmt = _stdin_format(options)
         document = sources.from_string(content, name, fmt, encoding)
     else:
-        where = Path(item)
-        document = sources.from_path(where, options.input_format)
+        document = sources.from_path(where, fmt)
     settings = linter.settings_for(document, _base_settings(where, options, finder))
     diagnostics = linter.lint(document, settings, own_applied=True)
     if not options.fix:
         return FileResult(document.path, document.text, diagnostics, settings)
-    return _fix(document, diagnostics, settings, options, linter, item == STDIN)
+    return _fix(document, fmt, diagnostics, settings, options, linter, item == STDIN)
 
 
 def _fix(
     document: Document,
+    fmt: str,
     diagnostics: list[Diagnostic],
     settings: Settings,
     options: Options,
@@ -354,7 +352,6 @@ def _fix(
 ) -> FileResult:
     original = document.text
     applied = 0
-    fmt = sources.format_for(document.path, options.input_format)
     for _ in range(MAX_FIX_PASSES):
         fixed, count = apply(document.text, diagnostics, unsafe=options.unsafe_fixes)
         if fixed == document.text:
