@@ -120,7 +120,7 @@ def lint_dataframe(
     (likewise, or ``id``); the other columns as ``fields`` maps them."""
     import pandas as pd
 
-    columns = (text,) if isinstance(text, str) else None if text is None else tuple(text)
+    columns = [text] if isinstance(text, str) else text
     meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in COLUMNS.items()})
     return frame.map_partitions(
         lint_partition, text=columns, id=id, settings=settings or Settings(), meta=meta
